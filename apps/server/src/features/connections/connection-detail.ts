@@ -1,0 +1,79 @@
+import {
+  STEP_CATALOGUE,
+  connectionState,
+  taskCenterDestination,
+  type CertificateAnalysis,
+  type ConnectionDetail,
+  type ConnectionSummary,
+  type StepProgress,
+} from '@tcc/shared';
+import { certificateWarnings, daysToExpiry } from '../../certificates/analyze-certificate.js';
+import { stepHandler } from '../../steps/index.js';
+import type { CertificateRecord, ConnectionAggregate, ConnectionListRecord, ConnectionRecord } from '../../store/types.js';
+import { connectionValues } from './connection-values.js';
+
+interface Counts {
+  finished: number;
+  failed: number;
+  touched: number;
+  certificateNotAfter: string | null;
+}
+
+function summary(connection: ConnectionRecord, counts: Counts, now: Date): ConnectionSummary {
+  const { tenantId, id, displayName, subaccountId, landscapeDomain, s4UiHost, s4Client, version, createdAt, updatedAt, updatedBy } = connection;
+  const total = STEP_CATALOGUE.length;
+  const certificateExpired = counts.certificateNotAfter !== null && Date.parse(counts.certificateNotAfter) <= now.getTime();
+  return {
+    id,
+    tenantId,
+    displayName,
+    subaccountId,
+    landscapeDomain,
+    s4UiHost,
+    s4Client,
+    version,
+    progress: { finished: counts.finished, total },
+    state: connectionState({ ...counts, total, certificateExpired }),
+    certificateNotAfter: counts.certificateNotAfter,
+    createdAt,
+    updatedAt,
+    updatedBy,
+  };
+}
+
+export function toConnectionSummary(record: ConnectionListRecord, now: Date): ConnectionSummary {
+  return summary(
+    record,
+    { finished: record.finishedCount, failed: record.failedCount, touched: record.touchedCount, certificateNotAfter: record.certificateNotAfter },
+    now,
+  );
+}
+
+function toAnalysis(certificate: CertificateRecord, connection: ConnectionRecord, now: Date): CertificateAnalysis {
+  const { pem: _pem, ...facts } = certificate;
+  return { ...facts, daysToExpiry: daysToExpiry(certificate.notAfter, now), warnings: certificateWarnings(certificate, connection, now) };
+}
+
+export function toConnectionDetail(aggregate: ConnectionAggregate, now: Date): ConnectionDetail {
+  const { connection, certificate } = aggregate;
+  const recorded = new Map(aggregate.steps.map((step) => [step.stepId, step]));
+  const steps: StepProgress[] = STEP_CATALOGUE.map(({ id }) => {
+    const step = recorded.get(id);
+    return step ?? { stepId: id, status: 'not_started', values: {}, note: null, updatedAt: null, updatedBy: null };
+  });
+  const values = connectionValues(aggregate);
+  const counts: Counts = {
+    finished: steps.filter((s) => s.status === 'done' || s.status === 'skipped').length,
+    failed: steps.filter((s) => s.status === 'failed').length,
+    touched: steps.filter((s) => s.status !== 'not_started').length,
+    certificateNotAfter: certificate?.notAfter ?? null,
+  };
+  return {
+    ...summary(connection, counts, now),
+    steps,
+    values,
+    certificate: certificate ? toAnalysis(certificate, connection, now) : null,
+    checks: stepHandler(19).check?.({ values, hasCertificate: certificate !== null }) ?? [],
+    destination: taskCenterDestination(values),
+  };
+}

@@ -1,0 +1,123 @@
+import {
+  ERROR_CODES,
+  parseS4Host,
+  type ConnectionDetail,
+  type ConnectionPage,
+  type CreateConnectionSchema,
+  type ListConnectionsQuery,
+  type UpdateStepSchema,
+  type UploadCertificate,
+} from '@tcc/shared';
+import type { z } from 'zod';
+import { certificateFacts } from '../../certificates/analyze-certificate.js';
+import { decodeUpload, readCertificateFile } from '../../certificates/read-certificate-file.js';
+import { ConflictError, InputError, NotFoundError } from '../../http/errors.js';
+import type { ConnectionAggregate, ConnectionChange, Store } from '../../store/types.js';
+import { duplicateToConflict } from '../duplicate-to-conflict.js';
+import type { TenantService } from '../tenants/tenant-service.js';
+import { toConnectionDetail, toConnectionSummary } from './connection-detail.js';
+import { planStepUpdate } from './update-step.js';
+
+export interface ConnectionService {
+  list(tenantId: string, query: ListConnectionsQuery): Promise<ConnectionPage>;
+  get(tenantId: string, connectionId: string): Promise<ConnectionDetail>;
+  create(tenantId: string, input: z.output<typeof CreateConnectionSchema>, actor: string): Promise<ConnectionDetail>;
+  rename(tenantId: string, connectionId: string, displayName: string, version: number, actor: string): Promise<ConnectionDetail>;
+  remove(tenantId: string, connectionId: string, version: number): Promise<void>;
+  updateStep(tenantId: string, connectionId: string, stepId: number, request: z.output<typeof UpdateStepSchema>, actor: string): Promise<ConnectionDetail>;
+  uploadTrustCertificate(tenantId: string, connectionId: string, upload: UploadCertificate, actor: string): Promise<ConnectionDetail>;
+  trustCertificatePem(tenantId: string, connectionId: string): Promise<{ fileName: string; pem: string }>;
+}
+
+export function createConnectionService({ store, tenants, clock, newId }: { store: Store; tenants: TenantService; clock: () => Date; newId: () => string }): ConnectionService {
+  const stamp = (by: string) => ({ at: clock().toISOString(), by });
+
+  const load = async (tenantId: string, connectionId: string): Promise<ConnectionAggregate> => {
+    const aggregate = await store.getConnection(tenantId, connectionId);
+    if (!aggregate) throw new NotFoundError('This connection does not exist (any more). Go back to the tenant’s connections.');
+    return aggregate;
+  };
+
+  const staleError = async (tenantId: string, connectionId: string): Promise<ConflictError> => {
+    const { connection } = await load(tenantId, connectionId);
+    return new ConflictError(
+      ERROR_CODES.staleVersion,
+      `${connection.updatedBy} changed this connection at ${connection.updatedAt} since you opened it (in another tab or window, or a colleague). Reload to see the current state; what you typed is kept.`,
+    );
+  };
+
+  /** Writes a change only if nobody else changed the connection since `version`, then answers with the new state. */
+  const change = async (tenantId: string, connectionId: string, version: number, delta: ConnectionChange, actor: string) => {
+    const outcome = await store.changeConnection(tenantId, connectionId, version, delta, stamp(actor)).catch(duplicateToConflict);
+    if (outcome === 'missing') await load(tenantId, connectionId);
+    if (outcome === 'stale') throw await staleError(tenantId, connectionId);
+    return toConnectionDetail(await load(tenantId, connectionId), clock());
+  };
+
+  return {
+    async list(tenantId, query) {
+      await tenants.get(tenantId);
+      const { rows, total } = await store.listConnections(tenantId, query);
+      const now = clock();
+      return { items: rows.map((row) => toConnectionSummary(row, now)), total, page: query.page, pageSize: query.pageSize };
+    },
+
+    async get(tenantId, connectionId) {
+      return toConnectionDetail(await load(tenantId, connectionId), clock());
+    },
+
+    async create(tenantId, input, actor) {
+      await tenants.get(tenantId);
+      const host = parseS4Host(input.s4Host);
+      if (!host.ok) throw new InputError(host.message, [{ field: 's4Host', message: host.message }]);
+      const id = newId();
+      await store
+        .createConnection(
+          tenantId,
+          {
+            id,
+            displayName: input.displayName,
+            subaccountId: input.subaccountId,
+            landscapeDomain: input.landscapeDomain,
+            s4UiHost: host.host.uiHost,
+            s4ApiHost: host.host.apiHost,
+            s4Client: input.s4Client,
+          },
+          stamp(actor),
+        )
+        .catch(duplicateToConflict);
+      return this.get(tenantId, id);
+    },
+
+    rename: (tenantId, connectionId, displayName, version, actor) => change(tenantId, connectionId, version, { displayName }, actor),
+
+    async remove(tenantId, connectionId, version) {
+      const outcome = await store.deleteConnection(tenantId, connectionId, version);
+      if (outcome === 'missing') throw new NotFoundError('This connection does not exist (any more).');
+      if (outcome === 'stale') throw await staleError(tenantId, connectionId);
+    },
+
+    async updateStep(tenantId, connectionId, stepId, request, actor) {
+      const aggregate = await load(tenantId, connectionId);
+      if (aggregate.connection.version !== request.version) throw await staleError(tenantId, connectionId);
+      const step = planStepUpdate(aggregate, stepId, request, stamp(actor));
+      return change(tenantId, connectionId, request.version, { steps: [step] }, actor);
+    },
+
+    async uploadTrustCertificate(tenantId, connectionId, upload, actor) {
+      const aggregate = await load(tenantId, connectionId);
+      const facts = certificateFacts(readCertificateFile(decodeUpload(upload.contentBase64)));
+      const { at, by } = stamp(actor);
+      const certificate = { ...facts, fileName: upload.fileName, uploadedAt: at, uploadedBy: by };
+      const step = { stepId: 1, status: 'done' as const, values: {}, note: null, updatedAt: at, updatedBy: by };
+      if (aggregate.connection.version !== upload.version) throw await staleError(tenantId, connectionId);
+      return change(tenantId, connectionId, upload.version, { certificate, steps: [step] }, actor);
+    },
+
+    async trustCertificatePem(tenantId, connectionId) {
+      const { certificate, connection } = await load(tenantId, connectionId);
+      if (!certificate) throw new NotFoundError('No trust certificate has been uploaded for this connection yet (step 1).');
+      return { fileName: `trust-${connection.subaccountId}.pem`, pem: certificate.pem };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { ErrorRequestHandler } from 'express';
+import { ERROR_CODES, LIMITS, type ErrorBody } from '@tcc/shared';
+import type { Logger } from '../logger.js';
+import { AppError } from './errors.js';
+
+/** body-parser marks its errors with `type` and `status`; map them to our shape with a message a person can act on. */
+function bodyParserError(error: unknown): ErrorBody | null {
+  if (typeof error !== 'object' || error === null || !('type' in error)) return null;
+  const type = (error as { type: unknown }).type;
+  if (type === 'entity.too.large') {
+    return {
+      error: {
+        code: ERROR_CODES.payloadTooLarge,
+        message: `The request is too large. Files are limited to ${LIMITS.certificateMaxBytes / 1024} KiB.`,
+      },
+    };
+  }
+  if (type === 'entity.parse.failed') {
+    return { error: { code: ERROR_CODES.validation, message: 'The request body is not valid JSON.' } };
+  }
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
+    return { error: { code: ERROR_CODES.validation, message: 'Send the request body as UTF-8 JSON.' } };
+  }
+  return null;
+}
+
+/** The one place errors become answers: typed errors keep their status; anything else is logged and hidden. */
+export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    if (error instanceof AppError) {
+      const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };
+      res.status(error.status).json(body);
+      return;
+    }
+    const parsed = bodyParserError(error);
+    if (parsed) {
+      res.status(parsed.error.code === ERROR_CODES.payloadTooLarge ? 413 : 400).json(parsed);
+      return;
+    }
+    logger.error('request failed', { method: req.method, path: req.path, error: error instanceof Error ? error.stack : String(error) });
+    res.status(500).json({
+      error: { code: ERROR_CODES.internal, message: 'Something went wrong on the server. Your saved progress is unchanged; try again.' },
+    } satisfies ErrorBody);
+  };
+}

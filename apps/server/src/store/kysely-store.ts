@@ -1,0 +1,317 @@
+import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { STEP_CATALOGUE, type EnteredValues, type StepStatus } from '@tcc/shared';
+import type { Database } from './schema.js';
+import {
+  DuplicateError,
+  type CertificateRecord,
+  type ChangeOutcome,
+  type ConnectionAggregate,
+  type ConnectionListRecord,
+  type ConnectionRecord,
+  type Store,
+  type StepRecord,
+  type TenantRecord,
+} from './types.js';
+
+export interface DialectTraits {
+  kind: Store['kind'];
+  /** Maps a driver's unique-violation error to the constraint it names, or null for any other error. */
+  duplicateOf(error: unknown): DuplicateError['constraint'] | null;
+}
+
+const TOTAL_STEPS = STEP_CATALOGUE.length;
+
+/** `lower(column) like pattern`, with LIKE wildcards in the search text taken literally. */
+function containsText(column: Expression<string>, text: string): Expression<SqlBool> {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`;
+}
+
+const toConnection = (row: Database['connections']): ConnectionRecord => ({
+  id: row.id,
+  tenantId: row.tenant_id,
+  displayName: row.display_name,
+  subaccountId: row.subaccount_id,
+  landscapeDomain: row.landscape_domain,
+  s4UiHost: row.s4_ui_host,
+  s4ApiHost: row.s4_api_host,
+  s4Client: row.s4_client,
+  version: Number(row.version),
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  updatedBy: row.updated_by,
+});
+
+const toTenant = (
+  row: Database['tenants'] & { connection_count: number | null; complete_count: number | null },
+): TenantRecord => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  updatedBy: row.updated_by,
+  connectionCount: Number(row.connection_count ?? 0),
+  completeCount: Number(row.complete_count ?? 0),
+});
+
+const toCertificate = (row: Database['trust_certificates']): CertificateRecord => ({
+  fileName: row.file_name,
+  pem: row.pem,
+  subject: row.subject,
+  cn: row.cn,
+  issuer: row.issuer,
+  fingerprintSha256: row.fingerprint_sha256,
+  serialNumber: row.serial_number,
+  notBefore: row.not_before,
+  notAfter: row.not_after,
+  keyType: row.key_type,
+  keySize: row.key_size === null ? null : Number(row.key_size),
+  selfSigned: Boolean(row.self_signed),
+  uploadedAt: row.uploaded_at,
+  uploadedBy: row.uploaded_by,
+});
+
+/** One implementation for every dialect Kysely speaks; only `traits` differ between SQLite and PostgreSQL. */
+export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): Store {
+  const rethrowDuplicate = (error: unknown): never => {
+    const constraint = traits.duplicateOf(error);
+    throw constraint ? new DuplicateError(constraint) : error;
+  };
+
+  /** Steps of the outer connection `c` in the given statuses (not_started rows are resets, not progress). */
+  const stepCount = (statuses: readonly StepStatus[] | 'touched') =>
+    statuses === 'touched'
+      ? sql<number>`(select count(*) from step_progress s where s.connection_id = c.id and s.status <> 'not_started')`
+      : sql<number>`(select count(*) from step_progress s where s.connection_id = c.id and s.status in (${sql.join(statuses)}))`;
+
+  const withTenantCounts = (query: SelectQueryBuilder<Database & { t: Database['tenants'] }, 't', object>) =>
+    query.selectAll('t').select((eb) => [
+      eb.selectFrom('connections as c').whereRef('c.tenant_id', '=', 't.id').select(eb.fn.countAll<number>().as('n')).as('connection_count'),
+      eb
+        .selectFrom('connections as c')
+        .whereRef('c.tenant_id', '=', 't.id')
+        .where(stepCount(['done', 'skipped']), '=', TOTAL_STEPS)
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('complete_count'),
+    ]);
+
+  const outcomeWhenNothingChanged = async (tenantId: string, connectionId: string): Promise<ChangeOutcome> => {
+    const exists = await db.selectFrom('connections').select('id').where('id', '=', connectionId).where('tenant_id', '=', tenantId).executeTakeFirst();
+    return exists ? 'stale' : 'missing';
+  };
+
+  return {
+    kind: traits.kind,
+
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+
+    async close() {
+      await db.destroy();
+    },
+
+    async listTenants({ q, sort, order, page, pageSize }) {
+      let base = db.selectFrom('tenants as t');
+      if (q) base = base.where((eb) => containsText(eb.ref('t.name'), q));
+      const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      const rows = await withTenantCounts(base)
+        .orderBy(sort === 'name' ? 't.name_key' : 't.updated_at', order)
+        .orderBy('t.id')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
+      return { total: Number(total), rows: rows.map(toTenant) };
+    },
+
+    async getTenant(tenantId) {
+      const row = await withTenantCounts(db.selectFrom('tenants as t').where('t.id', '=', tenantId)).executeTakeFirst();
+      return row ? toTenant(row) : undefined;
+    },
+
+    async createTenant({ id, name }, { at, by }) {
+      await db
+        .insertInto('tenants')
+        .values({ id, name, name_key: name.toLowerCase(), created_at: at, updated_at: at, updated_by: by })
+        .execute()
+        .catch(rethrowDuplicate);
+    },
+
+    async renameTenant(tenantId, name, { at, by }) {
+      const result = await db
+        .updateTable('tenants')
+        .set({ name, name_key: name.toLowerCase(), updated_at: at, updated_by: by })
+        .where('id', '=', tenantId)
+        .executeTakeFirst()
+        .catch(rethrowDuplicate);
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async deleteTenant(tenantId) {
+      const result = await db.deleteFrom('tenants').where('id', '=', tenantId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    async listConnections(tenantId, { q, sort, order, page, pageSize }) {
+      let base = db.selectFrom('connections as c').where('c.tenant_id', '=', tenantId);
+      if (q) {
+        base = base.where((eb) =>
+          eb.or([containsText(eb.ref('c.display_name'), q), containsText(eb.ref('c.subaccount_id'), q), containsText(eb.ref('c.s4_ui_host'), q)]),
+        );
+      }
+      const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      const sortColumn = {
+        displayName: 'c.display_name_key',
+        updatedAt: 'c.updated_at',
+        progress: 'finished_count',
+        certificateNotAfter: 'certificate_not_after',
+      } as const;
+      const rows = await base
+        .leftJoin('trust_certificates as tc', 'tc.connection_id', 'c.id')
+        .selectAll('c')
+        .select('tc.not_after as certificate_not_after')
+        .select([
+          stepCount(['done', 'skipped']).as('finished_count'),
+          stepCount(['failed']).as('failed_count'),
+          stepCount('touched').as('touched_count'),
+        ])
+        .orderBy(sql.ref(sortColumn[sort]), (ob) => (order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast()))
+        .orderBy('c.display_name_key')
+        .orderBy('c.id')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
+      return {
+        total: Number(total),
+        rows: rows.map(
+          (row): ConnectionListRecord => ({
+            ...toConnection(row),
+            finishedCount: Number(row.finished_count ?? 0),
+            failedCount: Number(row.failed_count ?? 0),
+            touchedCount: Number(row.touched_count ?? 0),
+            certificateNotAfter: row.certificate_not_after ?? null,
+          }),
+        ),
+      };
+    },
+
+    async getConnection(tenantId, connectionId): Promise<ConnectionAggregate | undefined> {
+      const row = await db.selectFrom('connections').selectAll().where('id', '=', connectionId).where('tenant_id', '=', tenantId).executeTakeFirst();
+      if (!row) return undefined;
+      const [steps, certificate] = await Promise.all([
+        db.selectFrom('step_progress').selectAll().where('connection_id', '=', connectionId).where('tenant_id', '=', tenantId).execute(),
+        db.selectFrom('trust_certificates').selectAll().where('connection_id', '=', connectionId).where('tenant_id', '=', tenantId).executeTakeFirst(),
+      ]);
+      return {
+        connection: toConnection(row),
+        steps: steps.map(
+          (step): StepRecord => ({
+            stepId: Number(step.step_id),
+            status: step.status,
+            values: JSON.parse(step.values_json) as EnteredValues,
+            note: step.note,
+            updatedAt: step.updated_at,
+            updatedBy: step.updated_by,
+          }),
+        ),
+        certificate: certificate ? toCertificate(certificate) : null,
+      };
+    },
+
+    async createConnection(tenantId, connection, { at, by }) {
+      await db
+        .insertInto('connections')
+        .values({
+          id: connection.id,
+          tenant_id: tenantId,
+          display_name: connection.displayName,
+          display_name_key: connection.displayName.toLowerCase(),
+          subaccount_id: connection.subaccountId,
+          landscape_domain: connection.landscapeDomain,
+          s4_ui_host: connection.s4UiHost,
+          s4_api_host: connection.s4ApiHost,
+          s4_client: connection.s4Client,
+          version: 1,
+          created_at: at,
+          updated_at: at,
+          updated_by: by,
+        })
+        .execute()
+        .catch(rethrowDuplicate);
+    },
+
+    async changeConnection(tenantId, connectionId, expectedVersion, change, { at, by }) {
+      return db
+        .transaction()
+        .execute(async (trx): Promise<ChangeOutcome> => {
+          const updated = await trx
+            .updateTable('connections')
+            .set((eb) => ({
+              version: eb('version', '+', 1),
+              updated_at: at,
+              updated_by: by,
+              ...(change.displayName === undefined
+                ? {}
+                : { display_name: change.displayName, display_name_key: change.displayName.toLowerCase() }),
+            }))
+            .where('id', '=', connectionId)
+            .where('tenant_id', '=', tenantId)
+            .where('version', '=', expectedVersion)
+            .executeTakeFirst();
+          if (Number(updated.numUpdatedRows) === 0) return 'stale';
+          for (const step of change.steps ?? []) {
+            const row = {
+              status: step.status,
+              values_json: JSON.stringify(step.values),
+              note: step.note,
+              updated_at: step.updatedAt,
+              updated_by: step.updatedBy,
+            };
+            await trx
+              .insertInto('step_progress')
+              .values({ connection_id: connectionId, tenant_id: tenantId, step_id: step.stepId, ...row })
+              .onConflict((oc) => oc.columns(['connection_id', 'step_id']).doUpdateSet(row))
+              .execute();
+          }
+          if (change.certificate) {
+            const c = change.certificate;
+            const row = {
+              file_name: c.fileName,
+              pem: c.pem,
+              subject: c.subject,
+              cn: c.cn,
+              issuer: c.issuer,
+              fingerprint_sha256: c.fingerprintSha256,
+              serial_number: c.serialNumber,
+              not_before: c.notBefore,
+              not_after: c.notAfter,
+              key_type: c.keyType,
+              key_size: c.keySize,
+              self_signed: c.selfSigned ? 1 : 0,
+              uploaded_at: c.uploadedAt,
+              uploaded_by: c.uploadedBy,
+            };
+            await trx
+              .insertInto('trust_certificates')
+              .values({ connection_id: connectionId, tenant_id: tenantId, ...row })
+              .onConflict((oc) => oc.column('connection_id').doUpdateSet(row))
+              .execute();
+          }
+          return 'changed';
+        })
+        .catch(rethrowDuplicate)
+        .then(async (outcome) => (outcome === 'stale' ? outcomeWhenNothingChanged(tenantId, connectionId) : outcome));
+    },
+
+    async deleteConnection(tenantId, connectionId, expectedVersion) {
+      const result = await db
+        .deleteFrom('connections')
+        .where('id', '=', connectionId)
+        .where('tenant_id', '=', tenantId)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      if (Number(result.numDeletedRows) > 0) return 'changed';
+      return outcomeWhenNothingChanged(tenantId, connectionId);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { StepStatus } from '@tcc/shared';
+
+/** Table shapes as Kysely sees them. Timestamps are ISO-8601 strings in both SQLite and PostgreSQL. */
+export interface TenantTable {
+  id: string;
+  name: string;
+  /** Lower-cased name: unique per store, so "ACME" and "Acme" cannot both exist. */
+  name_key: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface ConnectionTable {
+  id: string;
+  tenant_id: string;
+  display_name: string;
+  display_name_key: string;
+  subaccount_id: string;
+  landscape_domain: string;
+  s4_ui_host: string;
+  s4_api_host: string;
+  s4_client: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface StepProgressTable {
+  connection_id: string;
+  tenant_id: string;
+  step_id: number;
+  status: StepStatus;
+  /** JSON object of the values entered at this step. */
+  values_json: string;
+  note: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface TrustCertificateTable {
+  connection_id: string;
+  tenant_id: string;
+  file_name: string;
+  pem: string;
+  subject: string;
+  cn: string;
+  issuer: string;
+  fingerprint_sha256: string;
+  serial_number: string;
+  not_before: string;
+  not_after: string;
+  key_type: string;
+  key_size: number | null;
+  self_signed: number;
+  uploaded_at: string;
+  uploaded_by: string;
+}
+
+export interface Database {
+  tenants: TenantTable;
+  connections: ConnectionTable;
+  step_progress: StepProgressTable;
+  trust_certificates: TrustCertificateTable;
+}

@@ -1,0 +1,122 @@
+import type { CONNECTION_SORT_KEYS, EnteredValues, StepStatus, TENANT_SORT_KEYS } from '@tcc/shared';
+
+export interface Stamp {
+  at: string;
+  by: string;
+}
+
+export interface PageQuery<S extends string> {
+  q?: string;
+  sort: S;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+}
+
+export interface TenantRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+  connectionCount: number;
+  completeCount: number;
+}
+
+export interface ConnectionRecord {
+  id: string;
+  tenantId: string;
+  displayName: string;
+  subaccountId: string;
+  landscapeDomain: string;
+  s4UiHost: string;
+  s4ApiHost: string;
+  s4Client: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface ConnectionListRecord extends ConnectionRecord {
+  finishedCount: number;
+  failedCount: number;
+  touchedCount: number;
+  certificateNotAfter: string | null;
+}
+
+export interface StepRecord {
+  stepId: number;
+  status: StepStatus;
+  values: EnteredValues;
+  note: string | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface CertificateRecord {
+  fileName: string;
+  pem: string;
+  subject: string;
+  cn: string;
+  issuer: string;
+  fingerprintSha256: string;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  keyType: string;
+  keySize: number | null;
+  selfSigned: boolean;
+  uploadedAt: string;
+  uploadedBy: string;
+}
+
+export interface ConnectionAggregate {
+  connection: ConnectionRecord;
+  steps: StepRecord[];
+  certificate: CertificateRecord | null;
+}
+
+/** What one versioned change of a connection writes, all or nothing. */
+export interface ConnectionChange {
+  displayName?: string;
+  steps?: StepRecord[];
+  certificate?: CertificateRecord;
+}
+
+export type ChangeOutcome = 'changed' | 'stale' | 'missing';
+
+/** A unique constraint refused a write; `constraint` names what is duplicated. */
+export class DuplicateError extends Error {
+  constructor(readonly constraint: 'tenant-name' | 'connection-name' | 'connection-pair') {
+    super(`duplicate ${constraint}`);
+  }
+}
+
+/**
+ * The persistence boundary. The tenant ID is an explicit argument of every method that touches tenant data: there is
+ * no "current tenant", and a connection ID from another tenant finds nothing.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  listTenants(query: PageQuery<(typeof TENANT_SORT_KEYS)[number]>): Promise<Page<TenantRecord>>;
+  getTenant(tenantId: string): Promise<TenantRecord | undefined>;
+  createTenant(tenant: { id: string; name: string }, stamp: Stamp): Promise<void>;
+  renameTenant(tenantId: string, name: string, stamp: Stamp): Promise<boolean>;
+  deleteTenant(tenantId: string): Promise<boolean>;
+
+  listConnections(tenantId: string, query: PageQuery<(typeof CONNECTION_SORT_KEYS)[number]>): Promise<Page<ConnectionListRecord>>;
+  getConnection(tenantId: string, connectionId: string): Promise<ConnectionAggregate | undefined>;
+  createConnection(tenantId: string, connection: Omit<ConnectionRecord, 'tenantId' | 'version' | 'createdAt' | 'updatedAt' | 'updatedBy'>, stamp: Stamp): Promise<void>;
+  /** Applies the change only if the connection is still at `expectedVersion`, and bumps the version. */
+  changeConnection(tenantId: string, connectionId: string, expectedVersion: number, change: ConnectionChange, stamp: Stamp): Promise<ChangeOutcome>;
+  deleteConnection(tenantId: string, connectionId: string, expectedVersion: number): Promise<ChangeOutcome>;
+}

@@ -1,0 +1,80 @@
+import type { Tenant } from '@tcc/shared';
+import {
+  Button,
+  Link,
+  Table,
+  TableCell,
+  TableHeaderCell,
+  TableHeaderRow,
+  TableRow,
+  Text,
+  type TablePropTypes,
+} from '@ui5/webcomponents-react';
+import { useNavigate } from 'react-router';
+import type { SortOrder } from '../../../components/sort-control';
+import { paths } from '../../../config/paths';
+import { t } from '../../../i18n';
+import { formatDateTime } from '../../../utils/format';
+
+interface TenantsTableProps {
+  tenants: Tenant[];
+  sort: string;
+  order: SortOrder;
+  loading: boolean;
+  onRename: (tenant: Tenant) => void;
+  onDelete: (tenant: Tenant) => void;
+}
+
+export function TenantsTable({ tenants, sort, order, loading, onRename, onDelete }: TenantsTableProps) {
+  const navigate = useNavigate();
+  const indicator = (key: string) => (sort === key ? (order === 'asc' ? 'Ascending' : 'Descending') : 'None');
+  const openRow: TablePropTypes['onRowClick'] = (event) => navigate(paths.tenant.getHref(String(event.detail.row.rowKey)));
+  // Buttons inside an interactive row: keep their click from also opening the row.
+  const act = (fn: () => void) => (event: { stopPropagation: () => void }) => {
+    event.stopPropagation();
+    fn();
+  };
+
+  return (
+    <Table
+      accessibleName={t('tenants.table')}
+      loading={loading}
+      noDataText={t('tenants.noMatch')}
+      onRowClick={openRow}
+      headerRow={
+        <TableHeaderRow sticky>
+          <TableHeaderCell sortIndicator={indicator('name')} minWidth="12rem">{t('tenants.col.name')}</TableHeaderCell>
+          <TableHeaderCell horizontalAlign="End" width="8rem">{t('tenants.col.connections')}</TableHeaderCell>
+          <TableHeaderCell horizontalAlign="End" width="8rem">{t('tenants.col.complete')}</TableHeaderCell>
+          <TableHeaderCell sortIndicator={indicator('updatedAt')} minWidth="14rem">{t('tenants.col.changed')}</TableHeaderCell>
+          <TableHeaderCell horizontalAlign="End" width="7rem">{t('common.actions')}</TableHeaderCell>
+        </TableHeaderRow>
+      }
+    >
+      {tenants.map((tenant) => (
+        <TableRow key={tenant.id} rowKey={tenant.id} interactive>
+          <TableCell>
+            <Link
+              href={paths.tenant.getHref(tenant.id)}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate(paths.tenant.getHref(tenant.id));
+              }}
+            >
+              {tenant.name}
+            </Link>
+          </TableCell>
+          <TableCell horizontalAlign="End"><Text>{tenant.connectionCount}</Text></TableCell>
+          <TableCell horizontalAlign="End"><Text>{tenant.completeCount}</Text></TableCell>
+          <TableCell>
+            <Text>{t('common.changedBy', { date: formatDateTime(tenant.updatedAt), user: tenant.updatedBy })}</Text>
+          </TableCell>
+          <TableCell horizontalAlign="End">
+            <Button design="Transparent" icon="edit" accessibleName={t('tenants.renameOf', { name: tenant.name })} tooltip={t('common.rename')} onClick={act(() => onRename(tenant))} />
+            <Button design="Transparent" icon="delete" accessibleName={t('tenants.deleteOf', { name: tenant.name })} tooltip={t('common.delete')} onClick={act(() => onDelete(tenant))} />
+          </TableCell>
+        </TableRow>
+      ))}
+    </Table>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ValueKey } from '@tcc/shared';
+
+/** Labels of every value, as the SAP app shows the field where one exists (so admins recognise it). */
+export const valueLabels: Record<`values.${ValueKey}`, string> = {
+  'values.subaccountId': 'Subaccount ID',
+  'values.landscapeDomain': 'Landscape domain',
+  'values.s4Client': 'Client',
+  'values.s4UiHost': 'S/4HANA host name',
+  'values.s4ApiHost': 'S/4HANA API host name',
+  'values.trustCertificate': 'Trust certificate',
+  'values.certificateSubject': 'Certificate subject',
+  'values.samlIssuer': 'OAuth 2.0 SAML Issuer',
+  'values.certificateFingerprint': 'Certificate fingerprint (SHA-256)',
+  'values.certificateNotAfter': 'Certificate valid until',
+  'values.communicationUserName': 'Communication user name',
+  'values.communicationUserDescription': 'Communication user description',
+  'values.systemId': 'System ID',
+  'values.systemName': 'System Name',
+  'values.arrangementName': 'Arrangement Name',
+  'values.clientId': 'Client ID',
+  'values.tokenServiceUrl': 'Token Service URL',
+  'values.samlAudience': 'SAML2 Audience',
+  'values.userIdMappingMode': 'User ID Mapping Mode',
+  'values.communicationScenario': 'Communication scenario',
+  'values.authenticationMethod': 'Authentication method',
+  'values.expectedTokenServiceUrl': 'Expected Token Service URL',
+  'values.expectedSamlAudience': 'Expected SAML2 Audience',
+  'values.destinationUrl': 'Destination URL',
+  'values.destinationName': 'Destination name',
+};

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { VALUE_KEYS } from '../catalogue/values.js';
+import { LIMITS } from '../limits.js';
+import { SAP_NAMING_RULES } from '../sap/naming-rules.js';
+import { LANDSCAPE_DOMAIN_PATTERN } from '../sap/regions.js';
+import { parseS4Host } from '../sap/s4-hosts.js';
+import { GUID_PATTERN } from '../sap/trust-certificate-cn.js';
+import { CertificateAnalysisSchema } from './certificates.js';
+import { ChangeStampSchema, IdSchema, IsoDateTimeSchema, listQuerySchema, pageSchema, VersionSchema } from './common.js';
+import { CONNECTION_STATES } from './progress.js';
+import { FieldCheckSchema, StepProgressSchema } from './steps.js';
+
+const DisplayNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name for this connection, for example “Production”.')
+  .max(LIMITS.connectionNameMax, `A connection name has at most ${LIMITS.connectionNameMax} characters.`);
+
+export const SubaccountIdSchema = z
+  .string()
+  .trim()
+  .regex(
+    GUID_PATTERN,
+    'The subaccount ID is a GUID such as 8f2d3c1a-5b6e-4f70-9a81-2c3d4e5f6a7b: copy it from the subaccount overview in the BTP cockpit.',
+  )
+  .transform((id) => id.toLowerCase());
+
+export const LandscapeDomainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    LANDSCAPE_DOMAIN_PATTERN,
+    'Enter the landscape domain of the subaccount’s region, for example eu10.hana.ondemand.com.',
+  )
+  .refine((domain) => !domain.startsWith('cfapps.'), 'Leave out “cfapps.”: enter for example eu10.hana.ondemand.com.');
+
+export const S4HostInputSchema = z
+  .string()
+  .max(LIMITS.hostNameMax)
+  .superRefine((value, ctx) => {
+    const result = parseS4Host(value);
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message });
+  });
+
+export const S4ClientSchema = z
+  .string()
+  .trim()
+  .regex(SAP_NAMING_RULES.client.pattern, 'The client is a three-digit number, for example 100.');
+
+export const CreateConnectionSchema = z.object({
+  displayName: DisplayNameSchema,
+  subaccountId: SubaccountIdSchema,
+  landscapeDomain: LandscapeDomainSchema,
+  s4Host: S4HostInputSchema,
+  s4Client: S4ClientSchema.default('100'),
+});
+export type CreateConnection = z.input<typeof CreateConnectionSchema>;
+
+export const RenameConnectionSchema = z.object({ displayName: DisplayNameSchema, version: VersionSchema });
+export type RenameConnection = z.infer<typeof RenameConnectionSchema>;
+
+export const ConnectionSummarySchema = z
+  .object({
+    id: IdSchema,
+    tenantId: IdSchema,
+    displayName: z.string(),
+    subaccountId: z.string(),
+    landscapeDomain: z.string(),
+    s4UiHost: z.string(),
+    s4Client: z.string(),
+    version: VersionSchema,
+    progress: z.object({ finished: z.number().int(), total: z.number().int() }),
+    state: z.enum(CONNECTION_STATES),
+    certificateNotAfter: IsoDateTimeSchema.nullable(),
+  })
+  .extend(ChangeStampSchema.shape);
+export type ConnectionSummary = z.infer<typeof ConnectionSummarySchema>;
+
+export const ConnectionValuesSchema = z.partialRecord(z.enum(VALUE_KEYS), z.string());
+export type ConnectionValues = z.infer<typeof ConnectionValuesSchema>;
+
+export const DestinationPropertySchema = z.object({
+  key: z.string(),
+  value: z.string().nullable(),
+  additional: z.boolean(),
+  secret: z.boolean(),
+  from: z.enum(VALUE_KEYS).nullable(),
+});
+
+export const ConnectionDetailSchema = ConnectionSummarySchema.extend({
+  steps: z.array(StepProgressSchema),
+  /** Every value known so far, entered or derived: the source of all copy buttons. */
+  values: ConnectionValuesSchema,
+  certificate: CertificateAnalysisSchema.nullable(),
+  /** Field-by-field checks of the OAuth 2.0 details pasted at step 19. */
+  checks: z.array(FieldCheckSchema),
+  destination: z.array(DestinationPropertySchema),
+});
+export type ConnectionDetail = z.infer<typeof ConnectionDetailSchema>;
+
+export const CONNECTION_SORT_KEYS = ['displayName', 'updatedAt', 'progress', 'certificateNotAfter'] as const;
+export const ListConnectionsQuerySchema = listQuerySchema(CONNECTION_SORT_KEYS, 'displayName');
+export type ListConnectionsQuery = z.infer<typeof ListConnectionsQuerySchema>;
+
+export const ConnectionPageSchema = pageSchema(ConnectionSummarySchema);
+export type ConnectionPage = z.infer<typeof ConnectionPageSchema>;
+
+export const ConnectionParamsSchema = z.object({ tenantId: IdSchema, connectionId: IdSchema });
+export const DeleteConnectionQuerySchema = z.object({ version: z.coerce.number().int().nonnegative() });

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ENTERED_VALUE_KEYS } from '../catalogue/values.js';
+import { LIMITS } from '../limits.js';
+import { IdSchema, IsoDateTimeSchema, VersionSchema } from './common.js';
+
+export const STEP_STATUSES = ['not_started', 'in_progress', 'done', 'skipped', 'failed'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+/** Values as typed; format and cross-checks run on the server against the step's inputs. */
+export const EnteredValuesSchema = z.partialRecord(
+  z.enum(ENTERED_VALUE_KEYS),
+  z.string().max(LIMITS.stepValueMax, `A value has at most ${LIMITS.stepValueMax} characters.`),
+);
+export type EnteredValues = z.infer<typeof EnteredValuesSchema>;
+
+const NoteSchema = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Say ${what}.`)
+    .max(LIMITS.stepNoteMax, `At most ${LIMITS.stepNoteMax} characters.`);
+
+const base = { values: EnteredValuesSchema.default({}), version: VersionSchema };
+
+export const UpdateStepSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('not_started'), ...base }),
+  z.object({ status: z.literal('in_progress'), ...base }),
+  z.object({ status: z.literal('done'), ...base }),
+  z.object({ status: z.literal('skipped'), reason: NoteSchema('why this step is skipped'), ...base }),
+  z.object({ status: z.literal('failed'), message: NoteSchema('what went wrong'), ...base }),
+]);
+export type UpdateStep = z.input<typeof UpdateStepSchema>;
+
+export const StepParamsSchema = z.object({
+  tenantId: IdSchema,
+  connectionId: IdSchema,
+  stepId: z.coerce.number().int().positive(),
+});
+
+export const StepProgressSchema = z.object({
+  stepId: z.number().int(),
+  status: z.enum(STEP_STATUSES),
+  values: EnteredValuesSchema,
+  /** The skip reason or the failure message. */
+  note: z.string().nullable(),
+  updatedAt: IsoDateTimeSchema.nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type StepProgress = z.infer<typeof StepProgressSchema>;
+
+/** A value the admin pasted, compared with what SAP must show (seed step 19). */
+export const FieldCheckSchema = z.object({
+  field: z.enum(ENTERED_VALUE_KEYS),
+  expected: z.string(),
+  actual: z.string(),
+  ok: z.boolean(),
+  /** A mismatch that blocks "done" (false: a warning only). */
+  blocking: z.boolean(),
+  message: z.string(),
+});
+export type FieldCheck = z.infer<typeof FieldCheckSchema>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import { ChangeStampSchema, IdSchema, listQuerySchema, pageSchema } from './common.js';
+
+const TenantNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a tenant name, for example the customer’s company name.')
+  .max(LIMITS.tenantNameMax, `A tenant name has at most ${LIMITS.tenantNameMax} characters.`);
+
+export const CreateTenantSchema = z.object({ name: TenantNameSchema });
+export type CreateTenant = z.infer<typeof CreateTenantSchema>;
+
+export const RenameTenantSchema = z.object({ name: TenantNameSchema });
+export type RenameTenant = z.infer<typeof RenameTenantSchema>;
+
+export const TenantSchema = z
+  .object({
+    id: IdSchema,
+    name: z.string(),
+    connectionCount: z.number().int().nonnegative(),
+    completeCount: z.number().int().nonnegative(),
+  })
+  .extend(ChangeStampSchema.shape);
+export type Tenant = z.infer<typeof TenantSchema>;
+
+export const TENANT_SORT_KEYS = ['name', 'updatedAt'] as const;
+export const ListTenantsQuerySchema = listQuerySchema(TENANT_SORT_KEYS, 'name');
+export type ListTenantsQuery = z.infer<typeof ListTenantsQuerySchema>;
+
+export const TenantPageSchema = pageSchema(TenantSchema);
+export type TenantPage = z.infer<typeof TenantPageSchema>;
+
+export const TenantParamsSchema = z.object({ tenantId: IdSchema });
