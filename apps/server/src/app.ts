@@ -25,8 +25,8 @@ export function createApp({ config, logger, store, tenants, connections, version
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  // Base64 of a 64 KiB certificate is ~88 KiB; the limit leaves room for the JSON around it and nothing more.
-  app.use('/api', express.json({ limit: '128kb' }));
+  // The largest body is a certificate upload (CERTIFICATE_BASE64_MAX, ~171 KiB of base64); nothing more is read.
+  app.use('/api', express.json({ limit: '192kb' }));
   app.use('/api', (req, res, next) => {
     const started = performance.now();
     res.on('finish', () =>

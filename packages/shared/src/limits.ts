@@ -15,5 +15,8 @@ export const LIMITS = {
   certificateExpiryWarningDays: 30,
 } as const;
 
-/** Base64 of `certificateMaxBytes` plus room for the `data:` prefix a browser FileReader may add. */
-export const CERTIFICATE_BASE64_MAX = Math.ceil(LIMITS.certificateMaxBytes / 3) * 4 + 128;
+/**
+ * Transport bound for an upload's base64: room for files somewhat over the limit, so the server can answer with
+ * the file's real size (413) rather than a bare schema error. The 64 KiB rule itself is checked on the decoded bytes.
+ */
+export const CERTIFICATE_BASE64_MAX = Math.ceil((LIMITS.certificateMaxBytes * 2) / 3) * 4;

@@ -59,7 +59,7 @@ export function mountRoutes(router: Router, handlers: RouteHandlers, actorOf: (r
         res.status(204).end();
       } else if (route.produces) {
         const file = output as FileAnswer;
-        res.status(route.status).type(route.produces).attachment(file.fileName).send(file.content);
+        res.status(route.status).attachment(file.fileName).type(route.produces).send(file.content);
       } else {
         res.status(route.status).json(output);
       }

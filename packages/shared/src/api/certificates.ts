@@ -10,7 +10,7 @@ export const UploadCertificateSchema = z.object({
     .min(1, 'The file is empty. Download the trust certificate again from the BTP cockpit.')
     .max(
       CERTIFICATE_BASE64_MAX,
-      `The file is larger than ${LIMITS.certificateMaxBytes / 1024} KiB. A BTP trust certificate is about 1 KiB: download it again with Download Trust.`,
+      `The file is far larger than ${LIMITS.certificateMaxBytes / 1024} KiB. A BTP trust certificate is about 1 KiB: download it again with Download Trust.`,
     ),
   version: VersionSchema,
 });

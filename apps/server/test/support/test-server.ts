@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { composeApp } from '../../src/compose.js';
+import { loadConfig } from '../../src/config.js';
+
+export interface TestServer {
+  baseUrl: string;
+  dataDir: string;
+  logLines: string[];
+  /** Stops the server and closes the store; the data directory stays for a restart. */
+  stop(): Promise<void>;
+}
+
+/** The real app over real HTTP, against a SQLite file in a temporary directory (or `dataDir`, to test restarts). */
+export async function startTestServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-test-'))): Promise<TestServer> {
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'info', WEB_DIST: path.join(dataDir, 'no-web-build') });
+  const logLines: string[] = [];
+  const logger = {
+    debug: () => {},
+    info: (message: string, fields?: object) => void logLines.push(JSON.stringify({ message, ...fields })),
+    warn: (message: string, fields?: object) => void logLines.push(JSON.stringify({ message, ...fields })),
+    error: (message: string, fields?: object) => void logLines.push(JSON.stringify({ message, ...fields })),
+  };
+  const { app, store } = await composeApp(config, logger);
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    dataDir,
+    logLines,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
+
+export interface Answer<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A tiny JSON client for tests: every call goes over HTTP to the server under test. */
+export function apiClient(baseUrl: string) {
+  const call = async <T = any>(method: string, path: string, body?: unknown): Promise<Answer<T>> => {
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const isJson = response.headers.get('content-type')?.includes('json');
+    return { status: response.status, body: isJson && text ? JSON.parse(text) : text, headers: response.headers };
+  };
+  return {
+    get: <T = any>(path: string) => call<T>('GET', path),
+    post: <T = any>(path: string, body?: unknown) => call<T>('POST', path, body),
+    put: <T = any>(path: string, body?: unknown) => call<T>('PUT', path, body),
+    patch: <T = any>(path: string, body?: unknown) => call<T>('PATCH', path, body),
+    delete: <T = any>(path: string) => call<T>('DELETE', path),
+  };
+}
+
+export type ApiClient = ReturnType<typeof apiClient>;
+
+export const SUBACCOUNT_ID = '8f2d3c1a-5b6e-4f70-9a81-2c3d4e5f6a7b';
+export const LANDSCAPE = 'eu10.hana.ondemand.com';
+
+/** Creates a tenant and one connection to my123456.s4hana.ondemand.com; answers the connection detail. */
+export async function createTenantWithConnection(api: ApiClient, tenantName = `Tenant ${Math.random().toString(36).slice(2, 8)}`) {
+  const tenant = await api.post('/api/tenants', { name: tenantName });
+  const connection = await api.post(`/api/tenants/${tenant.body.id}/connections`, {
+    displayName: 'Production',
+    subaccountId: SUBACCOUNT_ID,
+    landscapeDomain: LANDSCAPE,
+    s4Host: 'my123456.s4hana.ondemand.com',
+    s4Client: '100',
+  });
+  if (connection.status !== 201) throw new Error(`setup failed: ${JSON.stringify(connection.body)}`);
+  return { tenantId: tenant.body.id as string, connection: connection.body, base: `/api/tenants/${tenant.body.id}/connections/${connection.body.id}` };
+}
