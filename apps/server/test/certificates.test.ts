@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csrPem, days, pemToDer, pkcs8PrivateKeyDer, rsaCertificatePem, rsaPrivateKeyPem, samlMetadataXml, toBase64 } from './support/certificates.js';
-import { ecCertificatePem } from './support/ec-certificate.js';
+import { csrPem, days, ecCertificatePem, pemToDer, pkcs8PrivateKeyDer, rsaCertificatePem, rsaPrivateKeyPem, samlMetadataXml, toBase64 } from '@tcc/testkit';
 import { apiClient, createTenantWithConnection, LANDSCAPE, startTestServer, SUBACCOUNT_ID, type TestServer } from './support/test-server.js';
 
 let server: TestServer;

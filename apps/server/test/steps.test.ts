@@ -1,6 +1,6 @@
 import { STEP_CATALOGUE } from '@tcc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rsaCertificatePem, toBase64 } from './support/certificates.js';
+import { rsaCertificatePem, toBase64 } from '@tcc/testkit';
 import { apiClient, createTenantWithConnection, LANDSCAPE, startTestServer, SUBACCOUNT_ID, type ApiClient, type TestServer } from './support/test-server.js';
 
 let server: TestServer;
