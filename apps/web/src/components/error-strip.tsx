@@ -20,7 +20,6 @@ export function ErrorStrip({ error, onReload, shownFields = [] }: ErrorStripProp
   return (
     <MessageStrip design="Negative" hideCloseButton className="error-strip" data-error-code={apiError?.code}>
       {message}
-      {stale && ` ${t('errors.stale')}`}
       {details.length > 0 && (
         <ul className="error-strip-details">
           {details.map((d, i) => (

@@ -1,4 +1,4 @@
-import { Bar, BusyIndicator, Button, Dialog, FlexBox, type ButtonPropTypes } from '@ui5/webcomponents-react';
+import { Bar, Button, Dialog, FlexBox, type ButtonPropTypes } from '@ui5/webcomponents-react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { t } from '../i18n';
 import { ErrorStrip } from './error-strip';
@@ -17,7 +17,7 @@ interface FormDialogProps {
   children: ReactNode;
 }
 
-/** Dialog with a submit and a cancel button; Enter in a field submits, Escape closes (UI5 default). */
+/** Dialog with a submit and a cancel button; Enter in a field submits, Escape closes (UI5 default). While busy the submit button shows its own loading state, so a double click cannot submit twice. */
 export function FormDialog(props: FormDialogProps) {
   const { open, headerText, submitText, submitDesign = 'Emphasized', busy, error, shownFields, onSubmit, onClose, children } = props;
   const submitOnEnter = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -35,7 +35,7 @@ export function FormDialog(props: FormDialogProps) {
           design="Footer"
           endContent={
             <>
-              <Button design={submitDesign} onClick={onSubmit} disabled={busy}>
+              <Button design={submitDesign} onClick={onSubmit} loading={busy} loadingDelay={200}>
                 {submitText}
               </Button>
               <Button design="Transparent" onClick={onClose}>
@@ -47,12 +47,10 @@ export function FormDialog(props: FormDialogProps) {
       }
     >
       {open && (
-        <BusyIndicator active={!!busy} delay={300} className="full-width">
-          <FlexBox direction="Column" className="form-dialog-content" onKeyDown={submitOnEnter}>
-            {children}
-            <ErrorStrip error={error} shownFields={shownFields} />
-          </FlexBox>
-        </BusyIndicator>
+        <FlexBox direction="Column" className="form-dialog-content" onKeyDown={submitOnEnter}>
+          {children}
+          <ErrorStrip error={error} shownFields={shownFields} />
+        </FlexBox>
       )}
     </Dialog>
   );

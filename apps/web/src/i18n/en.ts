@@ -32,7 +32,6 @@ export const enMessages = {
   'errors.network': 'The server cannot be reached. Check your connection and try again.',
   'errors.http': 'The server answered with status {status}.',
   'errors.unexpected': 'The server sent an answer this app does not understand.',
-  'errors.stale': 'Reload to see the latest state. What you typed is kept.',
 
   'tenants.title': 'Tenants',
   'tenants.subtitle': 'One tenant per customer; each holds the connections of its subaccounts.',
@@ -56,7 +55,7 @@ export const enMessages = {
   'tenants.renameOf': 'Rename {name}',
   'tenants.deleteOf': 'Delete {name}',
   'tenants.delete.title': 'Delete tenant',
-  'tenants.delete.text': 'Delete the tenant “{name}”? Its {count} connection(s) and all their progress are deleted too. This cannot be undone.',
+  'tenants.delete.text': 'Delete the tenant “{name}” and all its connections ({count})? Their progress is deleted too. This cannot be undone.',
 
   'connections.title': 'Connections',
   'connections.search': 'Search connections',

@@ -1,16 +1,17 @@
-import { catalogueMessages } from './catalogue-messages';
+import { catalogueMessages, type AppMessageKey, type StepMessageKey } from './catalogue-messages';
 import { enMessages } from './en';
 import { valueLabels } from './value-labels';
 import { wizardMessages } from './wizard';
 
-const en = { ...enMessages, ...wizardMessages, ...valueLabels, ...catalogueMessages() };
+const fixed = { ...enMessages, ...wizardMessages, ...valueLabels };
 
-export type MessageKey = keyof typeof en;
+// Spelled out: an object spread drops the template-literal (index-signature-like) keys of the catalogue part.
+export type MessageKey = keyof typeof fixed | StepMessageKey | AppMessageKey;
 export type MessageParams = Record<string, string | number>;
 
-/** The active locale; a German bundle will be a Partial<Record<MessageKey, string>> merged over `en`. */
+/** The active locale; a German bundle will be a Partial<Record<MessageKey, string>> merged over the English one. */
 export const locale = 'en';
-const bundle: Record<MessageKey, string> = en;
+const bundle: Record<MessageKey, string> = { ...fixed, ...catalogueMessages() };
 
 /** Looks up a UI text and fills its `{name}` placeholders. */
 export function t(key: MessageKey, params?: MessageParams): string {

@@ -28,6 +28,8 @@ export const wizardMessages = {
   'wizard.skip.placeholder': 'For example: the communication user already exists',
   'wizard.skip.confirm': 'Skip step',
   'wizard.skip.required': 'Say why this step is skipped.',
+  'wizard.dependsOn': 'This step builds on step {steps}, which is not finished yet.',
+  'wizard.open': 'Open the wizard',
   'wizard.allDone': 'All steps are finished. S/4HANA Cloud is connected to SAP Task Center.',
 
   'certificate.upload': 'Trust certificate file',
@@ -70,6 +72,7 @@ export const wizardMessages = {
   'destination.additional': 'Additional property',
   'destination.secret': 'The communication user password from step 3 — enter it in the cockpit.',
   'destination.missing': 'Known after step {step}.',
+  'destination.missingHere': 'Enter it above and save this step.',
   'destination.copyAll': 'Copy all as JSON',
   'destination.copyAllHint': 'The password is left out; enter it in the cockpit.',
 } as const;

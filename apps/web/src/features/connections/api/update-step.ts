@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { storeConnectionDetail } from './get-connection';
 
-interface UpdateStepInput {
+export interface UpdateStepInput {
   tenantId: string;
   connectionId: string;
   stepId: number;

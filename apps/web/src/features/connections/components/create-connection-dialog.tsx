@@ -4,6 +4,7 @@ import { FormDialog } from '../../../components/form-dialog';
 import { FormInput } from '../../../components/form-input';
 import { t } from '../../../i18n';
 import { apiFieldError } from '../../../lib/api-client';
+import { focusFirstInvalid } from '../../../utils/focus';
 import { fieldErrors } from '../../../utils/zod-errors';
 import { useCreateConnection } from '../api/create-connection';
 import { LandscapeComboBox } from './landscape-combo-box';
@@ -29,7 +30,11 @@ export function CreateConnectionDialog({ tenantId, onClose, onCreated }: CreateC
   };
   const submit = () => {
     const parsed = CreateConnectionSchema.safeParse(form);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    if (!parsed.success) {
+      const found = fieldErrors(parsed.error);
+      setErrors(found);
+      return focusFirstInvalid(FIELDS.filter((f) => f in found).map((f) => `connection-${f}`));
+    }
     setErrors({});
     create.mutate({ tenantId, ...parsed.data }, { onSuccess: onCreated });
   };

@@ -4,6 +4,7 @@ import { FormDialog } from '../../../components/form-dialog';
 import { FormInput } from '../../../components/form-input';
 import { t } from '../../../i18n';
 import { apiFieldError } from '../../../lib/api-client';
+import { focusFirstInvalid } from '../../../utils/focus';
 import { fieldErrors } from '../../../utils/zod-errors';
 import { useCreateTenant } from '../api/create-tenant';
 import { useRenameTenant } from '../api/rename-tenant';
@@ -25,7 +26,10 @@ export function TenantNameDialog({ tenant, onClose, onCreated }: TenantNameDialo
 
   const submit = () => {
     const parsed = CreateTenantSchema.safeParse({ name });
-    if (!parsed.success) return setError(fieldErrors(parsed.error).name);
+    if (!parsed.success) {
+      setError(fieldErrors(parsed.error).name);
+      return focusFirstInvalid(['tenant-name']);
+    }
     setError(undefined);
     if (tenant) rename.mutate({ tenantId: tenant.id, ...parsed.data }, { onSuccess: onClose });
     else create.mutate(parsed.data, { onSuccess: (created) => (onCreated ?? onClose)(created) });

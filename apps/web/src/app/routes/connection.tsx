@@ -1,0 +1,46 @@
+import { BusyIndicator, DynamicPage, DynamicPageHeader, DynamicPageTitle, Title } from '@ui5/webcomponents-react';
+import { useParams } from 'react-router';
+import { PageBreadcrumbs } from '../../components/page-breadcrumbs';
+import { PageMessage } from '../../components/page-message';
+import { paths } from '../../config/paths';
+import { useConnection } from '../../features/connections/api/get-connection';
+import { ConnectionWizard } from '../../features/connections/components/wizard/connection-wizard';
+import { WizardHeader } from '../../features/connections/components/wizard/wizard-header';
+import { useTenant } from '../../features/tenants/api/get-tenant';
+import { t } from '../../i18n';
+
+export function ConnectionRoute() {
+  const { tenantId, connectionId } = useParams() as { tenantId: string; connectionId: string };
+  const tenant = useTenant(tenantId);
+  const connection = useConnection(tenantId, connectionId);
+  if (connection.isPending) return <BusyIndicator active className="page-busy" text={t('app.loading')} />;
+  if (connection.isError) return <PageMessage error={connection.error} />;
+  const c = connection.data;
+
+  return (
+    <DynamicPage
+      className="page"
+      titleArea={
+        <DynamicPageTitle
+          breadcrumbs={
+            <PageBreadcrumbs
+              items={[
+                { text: t('tenants.title'), href: paths.home.getHref() },
+                { text: tenant.data?.name ?? '…', href: paths.tenant.getHref(tenantId) },
+                { text: c.displayName },
+              ]}
+            />
+          }
+          heading={<Title level="H2" size="H3">{c.displayName}</Title>}
+        />
+      }
+      headerArea={
+        <DynamicPageHeader>
+          <WizardHeader connection={c} />
+        </DynamicPageHeader>
+      }
+    >
+      <ConnectionWizard connection={c} onReload={() => void connection.refetch()} />
+    </DynamicPage>
+  );
+}

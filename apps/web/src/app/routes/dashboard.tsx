@@ -1,0 +1,5 @@
+import { TenantsPage } from '../../features/tenants/components/tenants-page';
+
+export function DashboardRoute() {
+  return <TenantsPage />;
+}

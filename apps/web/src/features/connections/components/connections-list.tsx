@@ -1,0 +1,75 @@
+import { CONNECTION_SORT_KEYS, type ConnectionSummary } from '@tcc/shared';
+import { Button, FlexBox, IllustratedMessage } from '@ui5/webcomponents-react';
+import '@ui5/webcomponents-fiori/dist/illustrations/NoEntries.js';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ErrorStrip } from '../../../components/error-strip';
+import { Pager } from '../../../components/pager';
+import { SearchField } from '../../../components/search-field';
+import { SortControl } from '../../../components/sort-control';
+import { paths } from '../../../config/paths';
+import { useListParams } from '../../../hooks/use-list-params';
+import { t } from '../../../i18n';
+import { useConnections } from '../api/get-connections';
+import { ConnectionsTable } from './connections-table';
+import { CreateConnectionDialog } from './create-connection-dialog';
+import { DeleteConnectionDialog } from './delete-connection-dialog';
+import { RenameConnectionDialog } from './rename-connection-dialog';
+
+type DialogState = { kind: 'rename' | 'delete'; connection: ConnectionSummary } | null;
+
+interface ConnectionsListProps {
+  tenantId: string;
+  /** The "Add connection" dialog is opened from the page title's action bar, which the route owns. */
+  adding: boolean;
+  onAddingChange: (adding: boolean) => void;
+}
+
+/** The body of the tenant page: search, sort, table, paging, and the first-use guidance. */
+export function ConnectionsList({ tenantId, adding, onAddingChange }: ConnectionsListProps) {
+  const navigate = useNavigate();
+  const { params, setQ, setSort, setPage } = useListParams<(typeof CONNECTION_SORT_KEYS)[number]>('displayName');
+  const connections = useConnections(tenantId, params);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const page = connections.data;
+  const firstUse = page !== undefined && page.total === 0 && params.q === '';
+
+  return (
+    <>
+      <ErrorStrip error={connections.error} />
+      {firstUse ? (
+        <IllustratedMessage name="NoEntries" titleText={t('connections.empty.title')} subtitleText={t('connections.empty.text')}>
+          <Button design="Emphasized" icon="add" onClick={() => onAddingChange(true)}>
+            {t('connections.add')}
+          </Button>
+        </IllustratedMessage>
+      ) : (
+        <>
+          <FlexBox alignItems="Center" justifyContent="SpaceBetween" wrap="Wrap" className="list-toolbar">
+            <SearchField label={t('connections.search')} onSearch={setQ} />
+            <SortControl keys={CONNECTION_SORT_KEYS} labelOf={(key) => t(`connections.sort.${key}`)} sort={params.sort} order={params.order} onChange={setSort} />
+          </FlexBox>
+          <ConnectionsTable
+            tenantId={tenantId}
+            connections={page?.items ?? []}
+            sort={params.sort}
+            order={params.order}
+            loading={connections.isFetching}
+            onRename={(connection) => setDialog({ kind: 'rename', connection })}
+            onDelete={(connection) => setDialog({ kind: 'delete', connection })}
+          />
+          {page && <Pager page={page.page} pageSize={page.pageSize} total={page.total} onPage={setPage} />}
+        </>
+      )}
+      {adding && (
+        <CreateConnectionDialog
+          tenantId={tenantId}
+          onClose={() => onAddingChange(false)}
+          onCreated={(created) => navigate(paths.connection.getHref(tenantId, created.id))}
+        />
+      )}
+      {dialog?.kind === 'rename' && <RenameConnectionDialog connection={dialog.connection} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'delete' && <DeleteConnectionDialog connection={dialog.connection} onClose={() => setDialog(null)} />}
+    </>
+  );
+}

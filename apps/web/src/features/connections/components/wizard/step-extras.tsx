@@ -1,0 +1,22 @@
+import type { ConnectionDetail, StepDefinition } from '@tcc/shared';
+import { CertificateAnalysis } from './certificate-analysis';
+import { CertificateDownload } from './certificate-download';
+import { CertificateUpload } from './certificate-upload';
+
+interface StepExtrasProps {
+  connection: ConnectionDetail;
+  step: StepDefinition;
+  onGoToStep: (stepId: number) => void;
+  onReload: () => void;
+}
+
+/** The certificate parts of a step, chosen by the catalogue's flags rather than by step number. */
+export function StepExtras({ connection, step, onGoToStep, onReload }: StepExtrasProps) {
+  return (
+    <>
+      {step.uploadsCertificate && <CertificateUpload connection={connection} onReload={onReload} />}
+      {step.uploadsCertificate && connection.certificate && <CertificateAnalysis certificate={connection.certificate} />}
+      {step.offersCertificateDownload && <CertificateDownload connection={connection} onGoToStep={onGoToStep} />}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { isFinished, type ConnectionDetail, type StepDefinition } from '@tcc/shared';
+import { FlexBox, MessageStrip, Text, Title } from '@ui5/webcomponents-react';
+import { useEffect, useRef } from 'react';
+import { ErrorStrip } from '../../../../components/error-strip';
+import { t } from '../../../../i18n';
+import { formatDateTime } from '../../../../utils/format';
+import { useStepForm, type Draft } from '../../hooks/use-step-form';
+import { DestinationProperties } from './destination-properties';
+import { OAuthChecks } from './oauth-checks';
+import { StepActions } from './step-actions';
+import { StepCopyValues } from './step-copy-values';
+import { StepExtras } from './step-extras';
+import { StepInputs } from './step-inputs';
+
+interface StepPanelProps {
+  connection: ConnectionDetail;
+  step: StepDefinition;
+  draft: Draft | undefined;
+  onDraftChange: (draft: Draft | undefined) => void;
+  onDone: () => void;
+  onGoToStep: (stepId: number) => void;
+  onReload: () => void;
+}
+
+export function StepPanel({ connection, step, draft, onDraftChange, onDone, onGoToStep, onReload }: StepPanelProps) {
+  const form = useStepForm({ connection, step, draft, onDraftChange, onSaved: (status) => status === 'done' && onDone() });
+  const status = form.progress?.status ?? 'not_started';
+  const unmet = step.dependsOn.filter((id) => {
+    const s = connection.steps.find((p) => p.stepId === id);
+    return !s || !isFinished(s.status);
+  });
+
+  const ref = useRef<HTMLElement>(null);
+  // Picking a step far down the list must not leave its panel scrolled out of view.
+  useEffect(() => {
+    const top = ref.current?.getBoundingClientRect().top ?? 0;
+    if (top < 0) ref.current?.scrollIntoView({ block: 'start' });
+  }, []);
+
+  return (
+    <section ref={ref} className="step-panel" aria-labelledby="step-panel-title">
+      <FlexBox direction="Column" className="step-panel-content">
+          <Text className="muted">{t('wizard.inApp', { app: t(`apps.${step.app}`) })}</Text>
+          <Title id="step-panel-title" level="H3" size="H4">
+            {t('wizard.stepHeading', { id: step.id, title: t(`steps.${step.id}.title`) })}
+          </Title>
+          <Text className="instructions">{t(`steps.${step.id}.instructions`)}</Text>
+          {unmet.length > 0 && !isFinished(status) && (
+            <MessageStrip design="Information" hideCloseButton>
+              {t('wizard.dependsOn', { steps: unmet.join(', ') })}
+            </MessageStrip>
+          )}
+          {form.progress?.note && (
+            <MessageStrip design={status === 'failed' ? 'Negative' : 'Information'} hideCloseButton>
+              {t(status === 'failed' ? 'wizard.note.failed' : 'wizard.note.skipped', { note: form.progress.note })}
+            </MessageStrip>
+          )}
+          <StepExtras connection={connection} step={step} onGoToStep={onGoToStep} onReload={onReload} />
+          <StepInputs inputs={step.inputs} valueOf={form.valueOf} errorOf={form.errorOf} onChange={form.setValue} />
+          <StepCopyValues keys={step.copyValues} values={connection.values} />
+          <OAuthChecks checks={connection.checks.filter((check) => step.inputs.some((input) => input.key === check.field))} />
+          {step.listsDestination && <DestinationProperties properties={connection.destination} stepId={step.id} />}
+          <ErrorStrip error={form.mutation.error} onReload={onReload} shownFields={step.inputs.map((i) => i.key)} />
+          <StepActions stepId={step.id} status={status} hasInputs={step.inputs.length > 0} busy={form.mutation.isPending} onAction={form.submit} />
+          {form.progress?.updatedAt && (
+            <Text className="muted">{t('wizard.lastChange', { date: formatDateTime(form.progress.updatedAt), user: form.progress.updatedBy ?? '' })}</Text>
+          )}
+      </FlexBox>
+    </section>
+  );
+}
