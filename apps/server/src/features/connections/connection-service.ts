@@ -42,7 +42,7 @@ export function createConnectionService({ store, tenants, clock, newId }: { stor
     const { connection } = await load(tenantId, connectionId);
     return new ConflictError(
       ERROR_CODES.staleVersion,
-      `${connection.updatedBy} changed this connection at ${connection.updatedAt} since you opened it (in another tab or window, or a colleague). Reload to see the current state; what you typed is kept.`,
+      `${connection.updatedBy} changed this connection at ${connection.updatedAt.slice(0, 16).replace('T', ' ')} UTC since you opened it (in another tab or window, or a colleague). Reload to see the current state; what you typed is kept.`,
     );
   };
 
