@@ -1,24 +1,18 @@
 import { API_ROUTES } from '@tcc/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, startTestServer, type TestServer } from './support/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from './support/test-server.js';
 
-let server: TestServer;
-let api: ReturnType<typeof apiClient>;
-beforeAll(async () => {
-  server = await startTestServer();
-  api = apiClient(server.baseUrl);
-});
-afterAll(() => server.stop());
+const ctx = useTestServer();
 
 describe('health, OpenAPI and the error shape', () => {
   it('when the store is usable, then /api/health answers 200 with the store kind', async () => {
-    const answer = await api.get('/api/health');
+    const answer = await ctx.api.get('/api/health');
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ status: 'ok', store: 'sqlite' });
   });
 
   it('when /api/openapi.json is read, then it describes every route of the shared route table', async () => {
-    const answer = await api.get('/api/openapi.json');
+    const answer = await ctx.api.get('/api/openapi.json');
     expect(answer.status).toBe(200);
     expect(answer.body.openapi).toBe('3.1.0');
     const operations = Object.values(answer.body.paths as Record<string, Record<string, { operationId: string }>>).flatMap((methods) =>
@@ -32,20 +26,20 @@ describe('health, OpenAPI and the error shape', () => {
   });
 
   it('when a route does not exist, then the answer is 404 in the one JSON error shape', async () => {
-    const answer = await api.get('/api/unknown');
+    const answer = await ctx.api.get('/api/unknown');
     expect(answer.status).toBe(404);
     expect(answer.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.stringContaining('/api/unknown') } });
   });
 
   it('when the body is not JSON, then the answer is 400 without a stack trace', async () => {
-    const answer = await api.post('/api/tenants', '{broken');
+    const answer = await ctx.api.post('/api/tenants', '{broken');
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(answer.body)).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it('when the web app is not built, then a browser path says how to build it', async () => {
-    const answer = await api.get('/tenants/x');
+    const answer = await ctx.api.get('/tenants/x');
     expect(answer.status).toBe(503);
     expect(answer.body).toContain('npm run build');
   });

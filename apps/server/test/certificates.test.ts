@@ -1,22 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csrPem, days, ecCertificatePem, pemToDer, pkcs8PrivateKeyDer, rsaCertificatePem, rsaPrivateKeyPem, samlMetadataXml, toBase64 } from '@tcc/testkit';
-import { apiClient, createTenantWithConnection, LANDSCAPE, startTestServer, SUBACCOUNT_ID, type TestServer } from './support/test-server.js';
+import { createTenantWithConnection, LANDSCAPE, SUBACCOUNT_ID, useTestServer } from './support/test-server.js';
 
-let server: TestServer;
-let api: ReturnType<typeof apiClient>;
-beforeAll(async () => {
-  server = await startTestServer();
-  api = apiClient(server.baseUrl);
-});
-afterAll(() => server.stop());
+const ctx = useTestServer();
 
 const TRUST_CN = `cfapps.${LANDSCAPE}/${SUBACCOUNT_ID}`;
 
 async function upload(content: string | Buffer, fileName = 'trust.pem') {
-  const { base, connection } = await createTenantWithConnection(api);
-  const answer = await api.put(`${base}/trust-certificate`, { fileName, contentBase64: toBase64(content), version: connection.version });
+  const { base, connection } = await createTenantWithConnection(ctx.api);
+  const answer = await ctx.api.put(`${base}/trust-certificate`, { fileName, contentBase64: toBase64(content), version: connection.version });
   return { answer, base };
 }
 
@@ -41,7 +35,7 @@ describe('trust certificate upload (step 1)', () => {
     expect(answer.body.values.samlIssuer).toBe(TRUST_CN);
     expect(answer.body.steps[0]).toMatchObject({ stepId: 1, status: 'done', updatedBy: 'admin' });
 
-    const download = await fetch(`${server.baseUrl}${base}/trust-certificate.pem`);
+    const download = await fetch(`${ctx.server.baseUrl}${base}/trust-certificate.pem`);
     expect(download.headers.get('content-type')).toMatch(/application\/x-pem-file/);
     expect(download.headers.get('content-disposition')).toContain(`trust-${SUBACCOUNT_ID}.pem`);
     expect((await download.text()).trim()).toBe(pem.replace(/\r\n/g, '\n').trim());
@@ -86,11 +80,11 @@ describe('trust certificate upload (step 1)', () => {
     expect(pem.answer.body.error).toMatchObject({ code: 'PRIVATE_KEY_REFUSED', message: expect.stringMatching(/private key.*not stored/) });
     const der = await upload(pkcs8PrivateKeyDer(), 'key.der');
     expect(der.answer.body.error.code).toBe('PRIVATE_KEY_REFUSED');
-    expect((await api.get(pem.base)).body).toMatchObject({ certificate: null, steps: expect.arrayContaining([expect.objectContaining({ stepId: 1, status: 'not_started' })]) });
+    expect((await ctx.api.get(pem.base)).body).toMatchObject({ certificate: null, steps: expect.arrayContaining([expect.objectContaining({ stepId: 1, status: 'not_started' })]) });
     const keyBody = rsaPrivateKeyPem().split('\n')[3]!;
-    const files = fs.readdirSync(server.dataDir).map((f) => fs.readFileSync(path.join(server.dataDir, f)).toString('latin1'));
+    const files = fs.readdirSync(ctx.server.dataDir).map((f) => fs.readFileSync(path.join(ctx.server.dataDir, f)).toString('latin1'));
     expect(files.some((content) => content.includes(keyBody))).toBe(false);
-    expect(server.logLines.join('\n')).not.toContain(keyBody);
+    expect(ctx.server.logLines.join('\n')).not.toContain(keyBody);
   });
 
   it.each([
@@ -114,8 +108,8 @@ describe('trust certificate upload (step 1)', () => {
   });
 
   it('when the body itself is far too large, then the JSON limit answers 413 in the error shape', async () => {
-    const { base } = await createTenantWithConnection(api);
-    const answer = await api.put(`${base}/trust-certificate`, { fileName: 'big.pem', contentBase64: 'A'.repeat(400_000), version: 1 });
+    const { base } = await createTenantWithConnection(ctx.api);
+    const answer = await ctx.api.put(`${base}/trust-certificate`, { fileName: 'big.pem', contentBase64: 'A'.repeat(400_000), version: 1 });
     expect(answer.status).toBe(413);
     expect(answer.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createTenantWithConnection, LANDSCAPE, startTestServer, SUBACCOUNT_ID, type TestServer } from './support/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { createTenantWithConnection, LANDSCAPE, SUBACCOUNT_ID, useTestServer } from './support/test-server.js';
 
-let server: TestServer;
-let api: ReturnType<typeof apiClient>;
-beforeAll(async () => {
-  server = await startTestServer();
-  api = apiClient(server.baseUrl);
-});
-afterAll(() => server.stop());
+const ctx = useTestServer();
 
 const connectionBody = (overrides: Record<string, string> = {}) => ({
   displayName: 'Test',
@@ -19,8 +13,8 @@ const connectionBody = (overrides: Record<string, string> = {}) => ({
 
 describe('connections', () => {
   it('when a connection is created from a pasted -api URL, then the UI host and every endpoint are derived', async () => {
-    const tenant = await api.post('/api/tenants', { name: 'Derive' });
-    const created = await api.post(`/api/tenants/${tenant.body.id}/connections`, {
+    const tenant = await ctx.api.post('/api/tenants', { name: 'Derive' });
+    const created = await ctx.api.post(`/api/tenants/${tenant.body.id}/connections`, {
       ...connectionBody({ s4Host: 'https://MY654321-api.s4hana.cloud.sap/sap/bc/ui5_ui5/', subaccountId: SUBACCOUNT_ID.toUpperCase() }),
     });
     expect(created.status).toBe(201);
@@ -37,17 +31,17 @@ describe('connections', () => {
   });
 
   it('when the host is not an S/4HANA Cloud host, then the answer is 400 saying what a host looks like', async () => {
-    const tenant = await api.post('/api/tenants', { name: 'Bad host' });
+    const tenant = await ctx.api.post('/api/tenants', { name: 'Bad host' });
     for (const s4Host of ['erp.example.com', 'my12345.s4hana.ondemand.com', 'my123456.s4hana.ondemand.com.evil.com', 'user@my123456.s4hana.ondemand.com']) {
-      const answer = await api.post(`/api/tenants/${tenant.body.id}/connections`, connectionBody({ s4Host }));
+      const answer = await ctx.api.post(`/api/tenants/${tenant.body.id}/connections`, connectionBody({ s4Host }));
       expect(answer.status, s4Host).toBe(400);
       expect(answer.body.error.details[0]).toMatchObject({ field: 's4Host', message: expect.stringMatching(/S\/4HANA Cloud host|host name/) });
     }
   });
 
   it('when subaccount, landscape or client are malformed, then each field is named with what to fix', async () => {
-    const tenant = await api.post('/api/tenants', { name: 'Bad fields' });
-    const answer = await api.post(`/api/tenants/${tenant.body.id}/connections`, connectionBody({
+    const tenant = await ctx.api.post('/api/tenants', { name: 'Bad fields' });
+    const answer = await ctx.api.post(`/api/tenants/${tenant.body.id}/connections`, connectionBody({
       subaccountId: 'not-a-guid',
       landscapeDomain: 'cfapps.eu10.hana.ondemand.com',
       s4Client: '10',
@@ -60,50 +54,50 @@ describe('connections', () => {
   });
 
   it('when the same subaccount and S/4 system are connected twice in a tenant, then the second answers 409', async () => {
-    const tenant = await api.post('/api/tenants', { name: 'Twice' });
-    expect((await api.post(`/api/tenants/${tenant.body.id}/connections`, connectionBody())).status).toBe(201);
-    const again = await api.post(`/api/tenants/${tenant.body.id}/connections`, connectionBody({ displayName: 'Other name' }));
+    const tenant = await ctx.api.post('/api/tenants', { name: 'Twice' });
+    expect((await ctx.api.post(`/api/tenants/${tenant.body.id}/connections`, connectionBody())).status).toBe(201);
+    const again = await ctx.api.post(`/api/tenants/${tenant.body.id}/connections`, connectionBody({ displayName: 'Other name' }));
     expect(again.status).toBe(409);
     expect(again.body.error.message).toMatch(/duplicates tasks/);
   });
 
   it('when a connection of one tenant is read through another tenant, then it is not found', async () => {
-    const { base } = await createTenantWithConnection(api);
-    const other = await api.post('/api/tenants', { name: 'Other tenant' });
+    const { base } = await createTenantWithConnection(ctx.api);
+    const other = await ctx.api.post('/api/tenants', { name: 'Other tenant' });
     const foreign = base.replace(/tenants\/[^/]+/, `tenants/${other.body.id}`);
-    expect((await api.get(foreign)).status).toBe(404);
+    expect((await ctx.api.get(foreign)).status).toBe(404);
   });
 
   it('when a rename carries a stale version, then it answers 409 and the first rename stays', async () => {
-    const { base } = await createTenantWithConnection(api);
-    const first = await api.patch(base, { displayName: 'Tab one', version: 1 });
+    const { base } = await createTenantWithConnection(ctx.api);
+    const first = await ctx.api.patch(base, { displayName: 'Tab one', version: 1 });
     expect(first.status).toBe(200);
     expect(first.body.version).toBe(2);
-    const second = await api.patch(base, { displayName: 'Tab two', version: 1 });
+    const second = await ctx.api.patch(base, { displayName: 'Tab two', version: 1 });
     expect(second.status).toBe(409);
     expect(second.body.error).toMatchObject({ code: 'STALE_VERSION', message: expect.stringMatching(/admin changed this connection.*Reload/) });
-    expect((await api.get(base)).body.displayName).toBe('Tab one');
+    expect((await ctx.api.get(base)).body.displayName).toBe('Tab one');
   });
 
   it('when a connection is deleted with its current version, then it is gone; with a stale one it stays', async () => {
-    const { base } = await createTenantWithConnection(api);
-    expect((await api.delete(`${base}?version=7`)).status).toBe(409);
-    expect((await api.delete(`${base}?version=1`)).status).toBe(204);
-    expect((await api.get(base)).status).toBe(404);
+    const { base } = await createTenantWithConnection(ctx.api);
+    expect((await ctx.api.delete(`${base}?version=7`)).status).toBe(409);
+    expect((await ctx.api.delete(`${base}?version=1`)).status).toBe(204);
+    expect((await ctx.api.get(base)).status).toBe(404);
   });
 
   it('when connections are listed, then search and sort by progress work', async () => {
-    const tenant = await api.post('/api/tenants', { name: 'Listing' });
+    const tenant = await ctx.api.post('/api/tenants', { name: 'Listing' });
     const t = `/api/tenants/${tenant.body.id}/connections`;
-    const dev = await api.post(t, connectionBody({ displayName: 'Dev', s4Host: 'my100001.s4hana.ondemand.com' }));
-    await api.post(t, connectionBody({ displayName: 'Prod', s4Host: 'my100002.s4hana.ondemand.com' }));
-    await api.put(`${t}/${dev.body.id}/steps/2`, { status: 'done', version: 1 });
-    const byProgress = await api.get(`${t}?sort=progress&order=desc`);
+    const dev = await ctx.api.post(t, connectionBody({ displayName: 'Dev', s4Host: 'my100001.s4hana.ondemand.com' }));
+    await ctx.api.post(t, connectionBody({ displayName: 'Prod', s4Host: 'my100002.s4hana.ondemand.com' }));
+    await ctx.api.put(`${t}/${dev.body.id}/steps/2`, { status: 'done', version: 1 });
+    const byProgress = await ctx.api.get(`${t}?sort=progress&order=desc`);
     expect(byProgress.body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['Dev', 'Prod']);
     expect(byProgress.body.items[0]).toMatchObject({ progress: { finished: 1, total: 19 }, state: 'in_progress' });
-    const search = await api.get(`${t}?q=my100002`);
+    const search = await ctx.api.get(`${t}?q=my100002`);
     expect(search.body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['Prod']);
-    const tenantRow = await api.get(`/api/tenants/${tenant.body.id}`);
+    const tenantRow = await ctx.api.get(`/api/tenants/${tenant.body.id}`);
     expect(tenantRow.body).toMatchObject({ connectionCount: 2, completeCount: 0 });
   });
 });

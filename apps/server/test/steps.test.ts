@@ -1,18 +1,12 @@
 import { STEP_CATALOGUE } from '@tcc/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rsaCertificatePem, toBase64 } from '@tcc/testkit';
-import { apiClient, createTenantWithConnection, LANDSCAPE, startTestServer, SUBACCOUNT_ID, type ApiClient, type TestServer } from './support/test-server.js';
+import { apiClient, createTenantWithConnection, LANDSCAPE, startTestServer, SUBACCOUNT_ID, useTestServer } from './support/test-server.js';
 
-let server: TestServer;
-let api: ApiClient;
-beforeAll(async () => {
-  server = await startTestServer();
-  api = apiClient(server.baseUrl);
-});
-afterAll(() => server.stop());
+const ctx = useTestServer();
 
 /** What an admin types at each step of the guided procedure, for my123456.s4hana.ondemand.com. */
-export const GUIDED_VALUES: Record<number, Record<string, string>> = {
+const GUIDED_VALUES: Record<number, Record<string, string>> = {
   3: { communicationUserName: 'TASKCENTER_USER', communicationUserDescription: 'Task Center pull' },
   5: { systemId: 'TASKCENTER', systemName: 'SAP Task Center' },
   17: { arrangementName: 'SAP_COM_0501_TASKCENTER' },
@@ -26,19 +20,19 @@ export const GUIDED_VALUES: Record<number, Record<string, string>> = {
 
 async function uploadCertificate(base: string, version: number) {
   const pem = rsaCertificatePem({ cn: `cfapps.${LANDSCAPE}/${SUBACCOUNT_ID}` });
-  return api.put(`${base}/trust-certificate`, { fileName: 'trust.pem', contentBase64: toBase64(pem), version });
+  return ctx.api.put(`${base}/trust-certificate`, { fileName: 'trust.pem', contentBase64: toBase64(pem), version });
 }
 
 describe('guided steps', () => {
   it('when every step is done in order, then the connection is complete and the destination is filled in', async () => {
-    const { base, connection, tenantId } = await createTenantWithConnection(api);
+    const { base, connection, tenantId } = await createTenantWithConnection(ctx.api);
     let version = (await uploadCertificate(base, connection.version)).body.version;
     for (const step of STEP_CATALOGUE.filter((s) => s.id !== 1)) {
-      const answer = await api.put(`${base}/steps/${step.id}`, { status: 'done', values: GUIDED_VALUES[step.id] ?? {}, version });
+      const answer = await ctx.api.put(`${base}/steps/${step.id}`, { status: 'done', values: GUIDED_VALUES[step.id] ?? {}, version });
       expect(answer.status, `step ${step.id}: ${JSON.stringify(answer.body)}`).toBe(200);
       version = answer.body.version;
     }
-    const detail = (await api.get(base)).body;
+    const detail = (await ctx.api.get(base)).body;
     expect(detail).toMatchObject({ state: 'complete', progress: { finished: 19, total: 19 } });
     expect(detail.checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
     const destination = Object.fromEntries(detail.destination.map((p: { key: string; value: string | null }) => [p.key, p.value]));
@@ -60,56 +54,56 @@ describe('guided steps', () => {
       userIdSource: 'user_uuid',
       'URL.queries.sap-client': '100',
     });
-    const list = await api.get(`/api/tenants/${tenantId}/connections`);
+    const list = await ctx.api.get(`/api/tenants/${tenantId}/connections`);
     expect(list.body.items[0]).toMatchObject({ state: 'complete', progress: { finished: 19, total: 19 }, certificateNotAfter: expect.any(String) });
-    expect((await api.get(`/api/tenants/${tenantId}`)).body.completeCount).toBe(1);
+    expect((await ctx.api.get(`/api/tenants/${tenantId}`)).body.completeCount).toBe(1);
   });
 
   it('when a step is marked done before the steps it depends on, then it answers 409 naming them', async () => {
-    const { base } = await createTenantWithConnection(api);
-    const answer = await api.put(`${base}/steps/9`, { status: 'done', version: 1 });
+    const { base } = await createTenantWithConnection(ctx.api);
+    const answer = await ctx.api.put(`${base}/steps/9`, { status: 'done', version: 1 });
     expect(answer.status).toBe(409);
     expect(answer.body.error).toMatchObject({ code: 'STEP_DEPENDENCY_UNMET', message: expect.stringContaining('step 8 (Upload the signing certificate)') });
   });
 
   it('when step 1 is marked done without a certificate, then it says to upload one', async () => {
-    const { base } = await createTenantWithConnection(api);
-    const answer = await api.put(`${base}/steps/1`, { status: 'done', version: 1 });
+    const { base } = await createTenantWithConnection(ctx.api);
+    const answer = await ctx.api.put(`${base}/steps/1`, { status: 'done', version: 1 });
     expect(answer.status).toBe(409);
     expect(answer.body.error.message).toMatch(/Upload the trust certificate/);
   });
 
   it('when a value SAP would refuse is saved, then it answers 400 for that field and saved values stay', async () => {
-    const { base } = await createTenantWithConnection(api);
-    await api.put(`${base}/steps/4`, { status: 'done', version: 1 });
-    const saved = await api.put(`${base}/steps/5`, { status: 'in_progress', values: { systemId: 'TASKCENTER' }, version: 2 });
+    const { base } = await createTenantWithConnection(ctx.api);
+    await ctx.api.put(`${base}/steps/4`, { status: 'done', version: 1 });
+    const saved = await ctx.api.put(`${base}/steps/5`, { status: 'in_progress', values: { systemId: 'TASKCENTER' }, version: 2 });
     expect(saved.status).toBe(200);
-    const bad = await api.put(`${base}/steps/5`, { status: 'done', values: { systemId: 'task center!', systemName: 'x'.repeat(81) }, version: 3 });
+    const bad = await ctx.api.put(`${base}/steps/5`, { status: 'done', values: { systemId: 'task center!', systemName: 'x'.repeat(81) }, version: 3 });
     expect(bad.status).toBe(400);
     const fields = Object.fromEntries(bad.body.error.details.map((d: { field: string; message: string }) => [d.field, d.message]));
     expect(fields.systemId).toMatch(/SAP does not accept this System ID\. Use upper-case letters/);
     expect(fields.systemName).toMatch(/at most 80/);
-    const after = await api.get(base);
+    const after = await ctx.api.get(base);
     expect(after.body.version).toBe(3);
     expect(after.body.steps.find((s: { stepId: number }) => s.stepId === 5)).toMatchObject({ status: 'in_progress', values: { systemId: 'TASKCENTER' } });
   });
 
   it('when values of another step or required values are missing, then it says which', async () => {
-    const { base } = await createTenantWithConnection(api);
-    const foreign = await api.put(`${base}/steps/3`, { status: 'in_progress', values: { clientId: 'X' }, version: 1 });
+    const { base } = await createTenantWithConnection(ctx.api);
+    const foreign = await ctx.api.put(`${base}/steps/3`, { status: 'in_progress', values: { clientId: 'X' }, version: 1 });
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.details[0]).toMatchObject({ field: 'clientId', message: expect.stringMatching(/Step 3 has no field clientId/) });
-    await api.put(`${base}/steps/2`, { status: 'done', version: 1 });
-    const missing = await api.put(`${base}/steps/3`, { status: 'done', values: { communicationUserName: 'TC_USER' }, version: 2 });
+    await ctx.api.put(`${base}/steps/2`, { status: 'done', version: 1 });
+    const missing = await ctx.api.put(`${base}/steps/3`, { status: 'done', values: { communicationUserName: 'TC_USER' }, version: 2 });
     expect(missing.status).toBe(400);
     expect(missing.body.error.details).toEqual([{ field: 'communicationUserDescription', message: expect.any(String) }]);
   });
 
   it('when the pasted Token Service URL or audience differ, then "done" answers 422 field by field', async () => {
-    const { base } = await createTenantWithConnection(api);
+    const { base } = await createTenantWithConnection(ctx.api);
     let version = 1;
     const values = { ...GUIDED_VALUES[19], tokenServiceUrl: 'https://my123456-api.s4hana.ondemand.com/sap/bc/sec/oauth2/tokn', samlAudience: 'https://my123456-api.s4hana.ondemand.com' };
-    const draft = await api.put(`${base}/steps/19`, { status: 'in_progress', values, version });
+    const draft = await ctx.api.put(`${base}/steps/19`, { status: 'in_progress', values, version });
     expect(draft.status).toBe(200);
     version = draft.body.version;
     const checks = Object.fromEntries(draft.body.checks.map((c: { field: string }) => [c.field, c]));
@@ -117,38 +111,38 @@ describe('guided steps', () => {
     expect(checks.samlAudience).toMatchObject({ ok: false, expected: 'https://my123456.s4hana.ondemand.com' });
     // Dependencies are skipped here so that only the value check can refuse "done".
     for (const step of STEP_CATALOGUE.filter((s) => s.id < 19)) {
-      version = (await api.put(`${base}/steps/${step.id}`, { status: 'skipped', reason: 'done earlier by hand', version })).body.version;
+      version = (await ctx.api.put(`${base}/steps/${step.id}`, { status: 'skipped', reason: 'done earlier by hand', version })).body.version;
     }
-    const done = await api.put(`${base}/steps/19`, { status: 'done', values, version });
+    const done = await ctx.api.put(`${base}/steps/19`, { status: 'done', values, version });
     expect(done.status).toBe(422);
     expect(done.body.error.code).toBe('VALUE_MISMATCH');
     expect(done.body.error.details.map((d: { field: string }) => d.field)).toEqual(['tokenServiceUrl', 'samlAudience']);
   });
 
   it('when a step is skipped or failed, then the reason is kept and a failure needs attention', async () => {
-    const { base } = await createTenantWithConnection(api);
-    const skipped = await api.put(`${base}/steps/2`, { status: 'skipped', reason: 'App already open', version: 1 });
+    const { base } = await createTenantWithConnection(ctx.api);
+    const skipped = await ctx.api.put(`${base}/steps/2`, { status: 'skipped', reason: 'App already open', version: 1 });
     expect(skipped.body.steps[1]).toMatchObject({ status: 'skipped', note: 'App already open' });
-    const noReason = await api.put(`${base}/steps/4`, { status: 'skipped', version: 2 });
+    const noReason = await ctx.api.put(`${base}/steps/4`, { status: 'skipped', version: 2 });
     expect(noReason.status).toBe(400);
-    const failed = await api.put(`${base}/steps/4`, { status: 'failed', message: 'No authorization for the app', version: 2 });
+    const failed = await ctx.api.put(`${base}/steps/4`, { status: 'failed', message: 'No authorization for the app', version: 2 });
     expect(failed.body).toMatchObject({ state: 'needs_attention' });
   });
 
   it('when two tabs save the same connection, then the second gets 409 and the first one’s values stay', async () => {
-    const { base } = await createTenantWithConnection(api);
-    await api.put(`${base}/steps/4`, { status: 'done', version: 1 });
-    const tabOne = await api.put(`${base}/steps/5`, { status: 'in_progress', values: { systemId: 'TAB_ONE' }, version: 2 });
+    const { base } = await createTenantWithConnection(ctx.api);
+    await ctx.api.put(`${base}/steps/4`, { status: 'done', version: 1 });
+    const tabOne = await ctx.api.put(`${base}/steps/5`, { status: 'in_progress', values: { systemId: 'TAB_ONE' }, version: 2 });
     expect(tabOne.status).toBe(200);
-    const tabTwo = await api.put(`${base}/steps/5`, { status: 'in_progress', values: { systemId: 'TAB_TWO' }, version: 2 });
+    const tabTwo = await ctx.api.put(`${base}/steps/5`, { status: 'in_progress', values: { systemId: 'TAB_TWO' }, version: 2 });
     expect(tabTwo.status).toBe(409);
     expect(tabTwo.body.error.code).toBe('STALE_VERSION');
-    expect((await api.get(base)).body.steps.find((s: { stepId: number }) => s.stepId === 5).values).toEqual({ systemId: 'TAB_ONE' });
+    expect((await ctx.api.get(base)).body.steps.find((s: { stepId: number }) => s.stepId === 5).values).toEqual({ systemId: 'TAB_ONE' });
   });
 
   it('when the step does not exist, then it answers 404 listing the steps', async () => {
-    const { base } = await createTenantWithConnection(api);
-    const answer = await api.put(`${base}/steps/11`, { status: 'done', version: 1 });
+    const { base } = await createTenantWithConnection(ctx.api);
+    const answer = await ctx.api.put(`${base}/steps/11`, { status: 'done', version: 1 });
     expect(answer.status).toBe(404);
     expect(answer.body.error.message).toMatch(/1–10 and 12–20/);
   });

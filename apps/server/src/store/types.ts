@@ -1,3 +1,4 @@
+import type { CertificateFacts } from '../certificates/analyze-certificate.js';
 import type { CONNECTION_SORT_KEYS, EnteredValues, StepStatus, TENANT_SORT_KEYS } from '@tcc/shared';
 
 export interface Stamp {
@@ -59,19 +60,9 @@ export interface StepRecord {
   updatedBy: string;
 }
 
-export interface CertificateRecord {
+/** The certificate as uploaded: its facts, plus who uploaded which file when. */
+export interface CertificateRecord extends CertificateFacts {
   fileName: string;
-  pem: string;
-  subject: string;
-  cn: string;
-  issuer: string;
-  fingerprintSha256: string;
-  serialNumber: string;
-  notBefore: string;
-  notAfter: string;
-  keyType: string;
-  keySize: number | null;
-  selfSigned: boolean;
   uploadedAt: string;
   uploadedBy: string;
 }

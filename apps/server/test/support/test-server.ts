@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -83,4 +84,18 @@ export async function createTenantWithConnection(api: ApiClient, tenantName = `T
   });
   if (connection.status !== 201) throw new Error(`setup failed: ${JSON.stringify(connection.body)}`);
   return { tenantId: tenant.body.id as string, connection: connection.body, base: `/api/tenants/${tenant.body.id}/connections/${connection.body.id}` };
+}
+
+/**
+ * Starts one server for the test file (before all its tests) and stops it after them. Read `server` and `api` inside
+ * tests or hooks, not at module level: they are set once the server is up.
+ */
+export function useTestServer(): { server: TestServer; api: ApiClient } {
+  const context = {} as { server: TestServer; api: ApiClient };
+  beforeAll(async () => {
+    context.server = await startTestServer();
+    context.api = apiClient(context.server.baseUrl);
+  });
+  afterAll(() => context.server.stop());
+  return context;
 }

@@ -1,8 +1,27 @@
-/**
+/*
  * Every value a connection's setup carries from one place to another, entered by the admin or derived.
  * Steps name these keys as their inputs, outputs and values to copy; the server computes the derived ones.
  */
-export const VALUE_KEYS = [
+
+/** The values the admin types in; the rest are derived and read-only. */
+export const ENTERED_VALUE_KEYS = [
+  // Typed by the admin in S/4HANA
+  'communicationUserName',
+  'communicationUserDescription',
+  'systemId',
+  'systemName',
+  'arrangementName',
+  // Read from the arrangement's OAuth 2.0 details (step 19)
+  'clientId',
+  'tokenServiceUrl',
+  'samlAudience',
+  // Typed by the admin in BTP
+  'destinationName',
+] as const;
+
+export type EnteredValueKey = (typeof ENTERED_VALUE_KEYS)[number];
+
+const DERIVED_VALUE_KEYS = [
   // From the connection itself
   'subaccountId',
   'landscapeDomain',
@@ -15,16 +34,6 @@ export const VALUE_KEYS = [
   'samlIssuer',
   'certificateFingerprint',
   'certificateNotAfter',
-  // Typed by the admin in S/4HANA
-  'communicationUserName',
-  'communicationUserDescription',
-  'systemId',
-  'systemName',
-  'arrangementName',
-  // Read from the arrangement's OAuth 2.0 details (step 19)
-  'clientId',
-  'tokenServiceUrl',
-  'samlAudience',
   // Fixed by the procedure
   'userIdMappingMode',
   'communicationScenario',
@@ -33,26 +42,10 @@ export const VALUE_KEYS = [
   'expectedTokenServiceUrl',
   'expectedSamlAudience',
   'destinationUrl',
-  // Typed by the admin in BTP
-  'destinationName',
 ] as const;
 
+export const VALUE_KEYS = [...DERIVED_VALUE_KEYS, ...ENTERED_VALUE_KEYS] as const;
 export type ValueKey = (typeof VALUE_KEYS)[number];
-
-/** The values the admin types in; the rest are derived and read-only. */
-export const ENTERED_VALUE_KEYS = [
-  'communicationUserName',
-  'communicationUserDescription',
-  'systemId',
-  'systemName',
-  'arrangementName',
-  'clientId',
-  'tokenServiceUrl',
-  'samlAudience',
-  'destinationName',
-] as const satisfies readonly ValueKey[];
-
-export type EnteredValueKey = (typeof ENTERED_VALUE_KEYS)[number];
 
 /** Values fixed by the Task Center procedure (seed steps 9, 16, 18). */
 export const FIXED_VALUES = {
