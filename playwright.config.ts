@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3101);
+/** A second server with the built-in SAP sandbox on, as `npm start` runs it. */
+const sandboxPort = port + 1;
 /** Debian's chromium where it exists (Playwright cannot download browsers here); Playwright's own browser elsewhere. */
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => fs.existsSync(file));
 
@@ -29,15 +31,28 @@ export default defineConfig({
   // The first-run story needs the app empty, as a new admin finds it; the other stories arrange their own data.
   projects: [
     { name: 'first-run', testMatch: /guided-setup\.spec\.ts/ },
-    { name: 'stories', testIgnore: /guided-setup\.spec\.ts/, dependencies: ['first-run'] },
+    { name: 'stories', testIgnore: /(guided-setup|sandbox)\.spec\.ts/, dependencies: ['first-run'] },
+    { name: 'sandbox', testMatch: /sandbox\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${sandboxPort}` } },
   ],
-  webServer: {
-    command: 'npm run build --silent && node e2e/serve.mjs',
-    url: `http://127.0.0.1:${port}/api/health`,
-    env: { E2E_PORT: String(port) },
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: 'npm run build --silent && node e2e/serve.mjs',
+      url: `http://127.0.0.1:${port}/api/health`,
+      env: { E2E_PORT: String(port) },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The first server's command has built the web app by the time this one is asked for.
+      command: 'node e2e/serve.mjs',
+      url: `http://127.0.0.1:${sandboxPort}/api/health`,
+      env: { E2E_PORT: String(sandboxPort), E2E_SANDBOX: 'on' },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -1,15 +1,16 @@
-// Starts the real server for the e2e run on a fresh, empty data directory.
+// Starts the real server for the e2e run on a fresh, empty data directory (the sandbox only where E2E_SANDBOX=on).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const dataDir = path.join(root, 'e2e/.tmp/data');
+const port = process.env.E2E_PORT ?? '3101';
+const dataDir = path.join(root, `e2e/.tmp/data-${port}`);
 fs.rmSync(dataDir, { recursive: true, force: true });
 const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/index.ts'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, PORT: process.env.E2E_PORT ?? '3101', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  env: { ...process.env, PORT: port, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX: process.env.E2E_SANDBOX ?? 'off', SANDBOX_PORT: '0' },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

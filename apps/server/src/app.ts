@@ -18,10 +18,12 @@ export interface AppDependencies {
   tenants: TenantService;
   connections: ConnectionService;
   version: string;
+  /** The sandbox's cockpit page while the sandbox runs beside the product. */
+  sandboxCockpitUrl?: string | null;
 }
 
 /** The Express app: JSON API from the shared route table, OpenAPI, the web app, and one error middleware. */
-export function createApp({ config, logger, store, tenants, connections, version }: AppDependencies): Express {
+export function createApp({ config, logger, store, tenants, connections, version, sandboxCockpitUrl = null }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -40,7 +42,7 @@ export function createApp({ config, logger, store, tenants, connections, version
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  mountRoutes(api, createApiHandlers({ store, tenants, connections, version }), () => config.ACTOR_NAME);
+  mountRoutes(api, createApiHandlers({ store, tenants, connections, version, sandboxCockpitUrl }), () => config.ACTOR_NAME);
   api.all('/api/{*splat}', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.path}. See /api/openapi.json.`);
   });

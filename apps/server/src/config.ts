@@ -12,6 +12,12 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default(path.join(repoRoot, 'data')),
   WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /**
+   * The built-in SAP sandbox (a simulated BTP subaccount and S/4HANA tenant) starts beside the product and a demo
+   * tenant points at it. Set SANDBOX=off for real use: then no sandbox host is reachable through the product.
+   */
+  SANDBOX: z.enum(['on', 'off']).default('on'),
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4004),
   /** Shown as "changed by" until sign-in exists. */
   ACTOR_NAME: z.string().trim().min(1).max(80).default('admin'),
 });

@@ -3,16 +3,17 @@ import { loadConfig } from './config.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { app, store, logger } = await composeApp(config);
+  const { app, logger, sandbox, close } = await composeApp(config);
   const server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     const shownHost = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
     console.log(`Task Center Connect is running at http://${shownHost}:${port}/  (data: ${config.DATA_DIR})`);
+    if (sandbox) console.log(`SAP sandbox on at ${sandbox.descriptor.baseUrl} (tenant "Sandbox demo"); set SANDBOX=off for real use.`);
   });
   const stop = () => {
     logger.info('shutting down');
-    server.close(() => void store.close().then(() => process.exit(0)));
+    server.close(() => void close().then(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -14,4 +14,5 @@ export * from './api/certificates.js';
 export * from './api/steps.js';
 export * from './api/progress.js';
 export * from './api/health.js';
+export * from './api/sandbox.js';
 export * from './api/routes.js';

@@ -5,7 +5,19 @@ import { ServiceUnavailableError } from './errors.js';
 import type { RouteHandlers } from './mount-routes.js';
 
 /** One line per route: the route table validated the input, the services do the work. */
-export function createApiHandlers({ store, tenants, connections, version }: { store: Store; tenants: TenantService; connections: ConnectionService; version: string }): RouteHandlers {
+export function createApiHandlers({
+  store,
+  tenants,
+  connections,
+  version,
+  sandboxCockpitUrl,
+}: {
+  store: Store;
+  tenants: TenantService;
+  connections: ConnectionService;
+  version: string;
+  sandboxCockpitUrl: string | null;
+}): RouteHandlers {
   return {
     health: async () => {
       await store.ping().catch(() => {
@@ -13,6 +25,7 @@ export function createApiHandlers({ store, tenants, connections, version }: { st
       });
       return { status: 'ok', store: store.kind, version };
     },
+    sandbox: async () => ({ enabled: sandboxCockpitUrl !== null, cockpitUrl: sandboxCockpitUrl }),
     listTenants: ({ query }) => tenants.list(query),
     createTenant: ({ body, actor }) => tenants.create(body, actor),
     getTenant: ({ params }) => tenants.get(params.tenantId),

@@ -36,6 +36,7 @@ const toConnection = (row: Database['connections']): ConnectionRecord => ({
   s4UiHost: row.s4_ui_host,
   s4ApiHost: row.s4_api_host,
   s4Client: row.s4_client,
+  sandbox: Boolean(row.is_sandbox),
   version: Number(row.version),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
@@ -231,6 +232,7 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
           s4_ui_host: connection.s4UiHost,
           s4_api_host: connection.s4ApiHost,
           s4_client: connection.s4Client,
+          is_sandbox: connection.sandbox ? 1 : 0,
           version: 1,
           created_at: at,
           updated_at: at,
@@ -301,6 +303,11 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
         })
         .catch(rethrowDuplicate)
         .then(async (outcome) => (outcome === 'stale' ? outcomeWhenNothingChanged(tenantId, connectionId) : outcome));
+    },
+
+    async hasSandboxConnection() {
+      const row = await db.selectFrom('connections').select('id').where('is_sandbox', '=', 1).limit(1).executeTakeFirst();
+      return row !== undefined;
     },
 
     async deleteConnection(tenantId, connectionId, expectedVersion) {

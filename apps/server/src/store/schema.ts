@@ -21,6 +21,8 @@ export interface ConnectionTable {
   s4_ui_host: string;
   s4_api_host: string;
   s4_client: string;
+  /** 1 when the connection points at the built-in SAP sandbox. */
+  is_sandbox: number;
   version: number;
   created_at: string;
   updated_at: string;

@@ -38,6 +38,7 @@ export interface ConnectionRecord {
   s4UiHost: string;
   s4ApiHost: string;
   s4Client: string;
+  sandbox: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -110,4 +111,6 @@ export interface Store {
   /** Applies the change only if the connection is still at `expectedVersion`, and bumps the version. */
   changeConnection(tenantId: string, connectionId: string, expectedVersion: number, change: ConnectionChange, stamp: Stamp): Promise<ChangeOutcome>;
   deleteConnection(tenantId: string, connectionId: string, expectedVersion: number): Promise<ChangeOutcome>;
+  /** Whether any tenant has a connection to the built-in sandbox (seeding runs only when none has). */
+  hasSandboxConnection(): Promise<boolean>;
 }

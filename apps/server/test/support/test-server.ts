@@ -8,6 +8,8 @@ import { loadConfig } from '../../src/config.js';
 
 export interface TestServer {
   baseUrl: string;
+  /** The built-in sandbox's URL when started with SANDBOX=on. */
+  sandboxUrl: string | null;
   dataDir: string;
   logLines: string[];
   /** Stops the server and closes the store; the data directory stays for a restart. */
@@ -15,8 +17,11 @@ export interface TestServer {
 }
 
 /** The real app over real HTTP, against a SQLite file in a temporary directory (or `dataDir`, to test restarts). */
-export async function startTestServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-test-'))): Promise<TestServer> {
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'info', WEB_DIST: path.join(dataDir, 'no-web-build') });
+export async function startTestServer(
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-test-')),
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'info', WEB_DIST: path.join(dataDir, 'no-web-build'), SANDBOX: 'off', ...env });
   const logLines: string[] = [];
   const logger = {
     debug: () => {},
@@ -24,18 +29,19 @@ export async function startTestServer(dataDir = fs.mkdtempSync(path.join(os.tmpd
     warn: (message: string, fields?: object) => void logLines.push(JSON.stringify({ message, ...fields })),
     error: (message: string, fields?: object) => void logLines.push(JSON.stringify({ message, ...fields })),
   };
-  const { app, store } = await composeApp(config, logger);
+  const { app, close, sandbox } = await composeApp(config, logger);
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
+    sandboxUrl: sandbox?.descriptor.baseUrl ?? null,
     baseUrl: `http://127.0.0.1:${port}`,
     dataDir,
     logLines,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
+      await close();
     },
   };
 }

@@ -73,6 +73,11 @@ export const enMessages = {
   'connections.sort.progress': 'Progress',
   'connections.sort.certificateNotAfter': 'Certificate expiry',
   'connections.progress': '{finished} of {total}',
+  'connections.sandbox': 'Sandbox',
+  'connections.sandbox.tooltip': 'Points at the built-in SAP sandbox, not at a real SAP system',
+  'sandbox.strip': 'This connection points at the built-in SAP sandbox. Do the BTP and S/4HANA steps in its stand-in for the SAP apps:',
+  'sandbox.open': 'Open the sandbox’s SAP apps',
+  'sandbox.off': 'This connection points at the built-in SAP sandbox, which is off (SANDBOX=off).',
   'connections.noMatch': 'No connection matches your search.',
   'connections.empty.title': 'Add the first connection',
   'connections.empty.text':

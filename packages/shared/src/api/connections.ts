@@ -69,6 +69,8 @@ export const ConnectionSummarySchema = z
     landscapeDomain: z.string(),
     s4UiHost: z.string(),
     s4Client: z.string(),
+    /** Points at the built-in SAP sandbox, not a real SAP system. */
+    sandbox: z.boolean(),
     version: VersionSchema,
     progress: z.object({ finished: z.number().int(), total: z.number().int() }),
     state: z.enum(CONNECTION_STATES),

@@ -11,6 +11,7 @@ import {
   RenameConnectionSchema,
 } from './connections.js';
 import { HealthSchema } from './health.js';
+import { SandboxInfoSchema } from './sandbox.js';
 import { StepParamsSchema, UpdateStepSchema } from './steps.js';
 import { CreateTenantSchema, ListTenantsQuerySchema, RenameTenantSchema, TenantPageSchema, TenantParamsSchema, TenantSchema } from './tenants.js';
 
@@ -38,6 +39,7 @@ const CONNECTION = `${TENANT}/connections/:connectionId`;
  */
 export const API_ROUTES = {
   health: { method: 'get', path: '/api/health', summary: 'Answers 200 when the store is usable', response: HealthSchema, status: 200 },
+  sandbox: { method: 'get', path: '/api/sandbox', summary: 'Whether the built-in SAP sandbox runs, and its cockpit page', response: SandboxInfoSchema, status: 200 },
   listTenants: {
     method: 'get', path: '/api/tenants', summary: 'List tenants with search, sort and paging',
     query: ListTenantsQuerySchema, response: TenantPageSchema, status: 200,

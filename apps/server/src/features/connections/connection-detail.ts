@@ -20,7 +20,7 @@ interface Counts {
 }
 
 function summary(connection: ConnectionRecord, counts: Counts, now: Date): ConnectionSummary {
-  const { tenantId, id, displayName, subaccountId, landscapeDomain, s4UiHost, s4Client, version, createdAt, updatedAt, updatedBy } = connection;
+  const { tenantId, id, displayName, subaccountId, landscapeDomain, s4UiHost, s4Client, sandbox, version, createdAt, updatedAt, updatedBy } = connection;
   const total = STEP_CATALOGUE.length;
   const certificateExpired = counts.certificateNotAfter !== null && Date.parse(counts.certificateNotAfter) <= now.getTime();
   return {
@@ -31,6 +31,7 @@ function summary(connection: ConnectionRecord, counts: Counts, now: Date): Conne
     landscapeDomain,
     s4UiHost,
     s4Client,
+    sandbox,
     version,
     progress: { finished: counts.finished, total },
     state: connectionState({ ...counts, total, certificateExpired }),

@@ -21,7 +21,8 @@ import { planStepUpdate } from './update-step.js';
 export interface ConnectionService {
   list(tenantId: string, query: ListConnectionsQuery): Promise<ConnectionPage>;
   get(tenantId: string, connectionId: string): Promise<ConnectionDetail>;
-  create(tenantId: string, input: z.output<typeof CreateConnectionSchema>, actor: string): Promise<ConnectionDetail>;
+  /** `sandbox` marks a connection to the built-in SAP sandbox (set only by the sandbox seed, never by the API). */
+  create(tenantId: string, input: z.output<typeof CreateConnectionSchema>, actor: string, options?: { sandbox?: boolean }): Promise<ConnectionDetail>;
   rename(tenantId: string, connectionId: string, displayName: string, version: number, actor: string): Promise<ConnectionDetail>;
   remove(tenantId: string, connectionId: string, version: number): Promise<void>;
   updateStep(tenantId: string, connectionId: string, stepId: number, request: z.output<typeof UpdateStepSchema>, actor: string): Promise<ConnectionDetail>;
@@ -66,7 +67,7 @@ export function createConnectionService({ store, tenants, clock, newId }: { stor
       return toConnectionDetail(await load(tenantId, connectionId), clock());
     },
 
-    async create(tenantId, input, actor) {
+    async create(tenantId, input, actor, { sandbox = false } = {}) {
       await tenants.get(tenantId);
       const host = parseS4Host(input.s4Host);
       if (!host.ok) throw new InputError(host.message, [{ field: 's4Host', message: host.message }]);
@@ -82,6 +83,7 @@ export function createConnectionService({ store, tenants, clock, newId }: { stor
             s4UiHost: host.host.uiHost,
             s4ApiHost: host.host.apiHost,
             s4Client: input.s4Client,
+            sandbox,
           },
           stamp(actor),
         )

@@ -4,8 +4,10 @@ import { PageBreadcrumbs } from '../../components/page-breadcrumbs';
 import { PageMessage } from '../../components/page-message';
 import { paths } from '../../config/paths';
 import { useConnection } from '../../features/connections/api/get-connection';
+import { SandboxTag } from '../../features/connections/components/sandbox-tag';
 import { ConnectionWizard } from '../../features/connections/components/wizard/connection-wizard';
 import { WizardHeader } from '../../features/connections/components/wizard/wizard-header';
+import { SandboxStrip } from '../../features/sandbox/components/sandbox-strip';
 import { useTenant } from '../../features/tenants/api/get-tenant';
 import { t } from '../../i18n';
 
@@ -31,7 +33,11 @@ export function ConnectionRoute() {
               ]}
             />
           }
-          heading={<Title level="H2" size="H3">{c.displayName}</Title>}
+          heading={
+            <Title level="H2" size="H3">
+              {c.displayName} <SandboxTag sandbox={c.sandbox} />
+            </Title>
+          }
         />
       }
       headerArea={
@@ -40,6 +46,7 @@ export function ConnectionRoute() {
         </DynamicPageHeader>
       }
     >
+      <SandboxStrip sandbox={c.sandbox} />
       <ConnectionWizard connection={c} onReload={() => void connection.refetch()} />
     </DynamicPage>
   );

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../utils/format';
 import { CertificateExpiryStatus } from './certificate-expiry-status';
 import { ConnectionProgress } from './connection-progress';
 import { ConnectionStateStatus } from './connection-state-status';
+import { SandboxTag } from './sandbox-tag';
 
 interface ConnectionsTableProps {
   tenantId: string;
@@ -56,6 +57,7 @@ export function ConnectionsTable({ tenantId, connections, sort, order, loading, 
             <Link href={href(c.id)} onClick={(event) => { event.preventDefault(); navigate(href(c.id)); }}>
               {c.displayName}
             </Link>
+            <SandboxTag sandbox={c.sandbox} />
           </TableCell>
           <TableCell><Text className="mono">{c.subaccountId}</Text></TableCell>
           <TableCell><Text>{t('wizard.header.systemValue', { host: c.s4UiHost, client: c.s4Client })}</Text></TableCell>

@@ -1,0 +1,53 @@
+import type { FaultSettings, SandboxSecrets } from './options.js';
+import type { SandboxState } from './state.js';
+
+/** Host names of the simulated systems, in SAP's URL shapes. */
+export interface SandboxHosts {
+  /** XSUAA of the subaccount: <subdomain>.authentication.<landscape>. */
+  xsuaa: string;
+  /** The Destination service: destination-configuration.cfapps.<landscape>. */
+  destination: string;
+  s4Ui: string;
+  s4Api: string;
+}
+
+/** Everything the sandbox's routers share. Created once per sandbox; `faults` changes at run time. */
+export interface SandboxContext {
+  state: SandboxState;
+  secrets: SandboxSecrets;
+  faults: FaultSettings;
+  hosts: SandboxHosts;
+  /** http://127.0.0.1:<port>, known once the server listens. */
+  baseUrl(): string;
+  /** Maps a URL on a simulated SAP host (https://my900001-api…/path) to the loopback URL that serves it, or null. */
+  toLoopback(url: string): string | null;
+  now(): Date;
+}
+
+export function createContext(state: SandboxState, secrets: SandboxSecrets, faults: FaultSettings, baseUrl: () => string): SandboxContext {
+  const hosts: SandboxHosts = {
+    xsuaa: `${state.btp.subdomain}.authentication.${state.btp.landscapeDomain}`,
+    destination: `destination-configuration.cfapps.${state.btp.landscapeDomain}`,
+    s4Ui: state.s4.uiHost,
+    s4Api: state.s4.apiHost,
+  };
+  const simulated = new Set(Object.values(hosts));
+  return {
+    state,
+    secrets,
+    faults,
+    hosts,
+    baseUrl,
+    now: () => new Date(),
+    toLoopback(url) {
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        return null;
+      }
+      if (!simulated.has(parsed.hostname.toLowerCase())) return null;
+      return `${baseUrl()}${parsed.pathname}${parsed.search}`;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { Router } from 'express';
+import type { SandboxContext } from '../context.js';
+import { sandboxDescriptor } from '../descriptor.js';
+import { DEFAULT_FAULTS, type FaultSettings } from '../options.js';
+import { SANDBOX_ACTIONS, type SandboxAction } from './actions.js';
+import { cockpitPage } from './cockpit-page.js';
+import { createFioriRouter } from './fiori-router.js';
+
+const NUMERIC: (keyof FaultSettings)[] = ['latencyMs', 'errorRate', 'retryAfterSeconds', 'hangRate', 'failNextCalls', 'hangNextCalls'];
+
+/** Checks a faults patch field by field; answers the problems, or none. */
+function faultProblems(patch: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(patch)) {
+    if (!(key in DEFAULT_FAULTS)) problems.push(`${key} is not a fault setting`);
+    else if (NUMERIC.includes(key as keyof FaultSettings) && (typeof value !== 'number' || value < 0)) problems.push(`${key} must be a number ≥ 0`);
+    else if ((key === 'errorRate' || key === 'hangRate') && Number(value) > 1) problems.push(`${key} is a share between 0 and 1`);
+    else if (key === 'errorStatus' && ![429, 500, 502, 503].includes(Number(value))) problems.push('errorStatus must be 429, 500, 502 or 503');
+    else if (key === 'pathPattern' && typeof value !== 'string') problems.push('pathPattern must be a regular expression string');
+  }
+  return problems;
+}
+
+/**
+ * The sandbox's own controls under /sandbox (never subject to faults): its descriptor, fault injection at run time,
+ * one-shot actions that change SAP state as an outside event would, and the manual path of the S/4 Fiori apps.
+ */
+export function createControlRouter(ctx: SandboxContext): Router {
+  const router = Router();
+  router.get(['/', '/cockpit'], (_req, res) => {
+    res.type('html').send(cockpitPage(ctx));
+  });
+  router.get('/descriptor', (_req, res) => {
+    res.json(sandboxDescriptor(ctx));
+  });
+  router.get('/faults', (_req, res) => {
+    res.json(ctx.faults);
+  });
+  router.put('/faults', (req, res) => {
+    const patch = (req.body ?? {}) as Record<string, unknown>;
+    const problems = faultProblems(patch);
+    if (problems.length) {
+      res.status(400).json({ error: problems.join('; ') });
+      return;
+    }
+    Object.assign(ctx.faults, patch);
+    res.json(ctx.faults);
+  });
+  router.delete('/faults', (_req, res) => {
+    Object.assign(ctx.faults, DEFAULT_FAULTS);
+    res.json(ctx.faults);
+  });
+  router.post('/actions/:action', (req, res) => {
+    const action = SANDBOX_ACTIONS[req.params.action as SandboxAction];
+    if (!action) {
+      res.status(404).json({ error: `Unknown action. Known: ${Object.keys(SANDBOX_ACTIONS).join(', ')}` });
+      return;
+    }
+    res.json(action(ctx, (req.body ?? {}) as Record<string, unknown>));
+  });
+  router.use('/fiori', createFioriRouter(ctx));
+  return router;
+}

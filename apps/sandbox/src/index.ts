@@ -1,0 +1,3 @@
+export { startSandbox, type RunningSandbox } from './start-sandbox.js';
+export type { SandboxDescriptor } from './descriptor.js';
+export type { SandboxOptions, FaultSettings } from './options.js';

@@ -1,0 +1,148 @@
+/**
+ * Every choice the sandbox makes where ../shared/reference/sap-apis.md marks a fact UNCERTAIN (or no source states
+ * it). One place, so a live tenant can settle each by editing a line here. Section letters refer to sap-apis.md.
+ */
+export const UNCERTAIN = {
+  /** A.2: status codes of the Destination service come only from a [3rd] summary (POST 201, conflict 409, DELETE 204…). */
+  destinationCreatedStatus: 201,
+  destinationConflictStatus: 409,
+  /** A.3: the exact error text of find destination without a user JWT for OAuth2SAMLBearerAssertion is not published. */
+  findDestinationNoUserMessage:
+    'Retrieval of OAuthToken failed due to: No user found in the request. A user JWT (Authorization or X-user-token header) is required for authentication type OAuth2SAMLBearerAssertion.',
+  /** A.3: how the Destination service words a token service error in authTokens[0].error (format not published). */
+  tokenRetrievalFailedMessage: (status: number, error: string, description: string) =>
+    `Retrieval of OAuthToken failed due to: ${status} ${error}${description ? `: ${description}` : ''}`,
+  tokenServiceUnreachableMessage: (url: string) => `Retrieval of OAuthToken failed due to: token service ${url} could not be reached`,
+  /** A.5: the trust certificate's full subject beyond the CN is seen only in a [3rd] guide. */
+  trustCertificateSubject: (cn: string) => [
+    { shortName: 'OU', value: 'CP Destination Configuration' },
+    { shortName: 'O', value: 'SAP' },
+    { shortName: 'CN', value: cn },
+  ],
+  /** A.5: 404 text when the subaccount has no key pair ([3rd] Go client). */
+  trustCertificateMissingMessage: 'The requested resource could not be found or the subaccount has no Key Pair generated',
+  /** D: whether the comm-system API accepts the signing certificate fields (true here, so the automated path can be built and tested). */
+  communicationSystemAcceptsSigningCertificate: true,
+  /** D: OAuth2IdentityProviderCertificatePublicKeyBase64 holds the whole DER certificate in base64 (not only the public key). */
+  signingCertificateFieldHoldsWholeCertificate: true,
+  /** D: OAuth2IdentityProviderUserLogonType enumeration (the doc lists only these two). */
+  userLogonTypes: ['user_uuid', 'user_name'] as const,
+  /** D/C: the SAML2 bearer Client ID equals the communication user name when the inbound user is created. */
+  clientIdIsCommunicationUserName: true,
+  /** E.4: S/4 enforces Recipient and NotBefore/NotOnOrAfter (expected per RFC 7522). Allowed clock skew in seconds. */
+  assertionClockSkewSeconds: 60,
+  /** E: error texts of the token endpoint (invalid_client / invalid_grant); shaped like SAP's, exact wording unknown. */
+  tokenErrors: {
+    noClientAuthentication: 'No OAuth 2.0 client authentication credentials',
+    clientAuthenticationFailed: 'Client authentication failed',
+    userLocked: 'Client authentication failed: user is locked',
+    unknownIssuer: 'Error in ST program SAML2_ASSERTION: issuer is not a trusted OAuth 2.0 identity provider',
+    badSignature: 'Error in ST program SAML2_ASSERTION: signature of the assertion is not valid',
+    wrongAudience: 'Error in ST program SAML2_ASSERTION: audience restriction is not fulfilled',
+    wrongRecipient: 'Error in ST program SAML2_ASSERTION: recipient does not match the token endpoint',
+    expired: 'Error in ST program SAML2_ASSERTION: assertion is expired or not yet valid',
+    unknownUser: 'Error in ST program SAML2_ASSERTION: no user found for the name ID',
+    noArrangement: 'No communication arrangement allows this client for SAML 2.0 bearer assertions',
+  },
+  /**
+   * C/NOTES §3: no entity or property names of api_task_spi_replication were found. The sandbox offers one entity set
+   * of tasks; the product's connection test reads only the service document, which needs no names.
+   */
+  taskReplication: {
+    entitySet: 'Tasks',
+    entityType: 'TaskType',
+    key: 'TaskInstanceID',
+    demoTasks: [
+      { TaskTitle: 'Approve purchase order 4500000101', TaskDefinitionName: 'Purchase Order Approval', Priority: 'HIGH', Status: 'READY' },
+      { TaskTitle: 'Approve supplier invoice 5105600042', TaskDefinitionName: 'Supplier Invoice Approval', Priority: 'MEDIUM', Status: 'READY' },
+      { TaskTitle: 'Release purchase requisition 10000023', TaskDefinitionName: 'Purchase Requisition Release', Priority: 'LOW', Status: 'READY' },
+    ],
+  },
+  /** Failed logons after which a communication user is locked ("locked after three unsuccessful login attempts", 0377ade). */
+  communicationUserLockAfterFailures: 3,
+  /** A.1/NOTES §4: XSUAA's expires_in (12 h less a second, as seen in practice [3rd]); exp = iat + this. */
+  xsuaaTokenLifetimeSeconds: 43199,
+  /** A.1: a wrong user password (password grant) or a bad assertion (jwt-bearer) — RFC 6749 §5.2 says 400 invalid_grant; XSUAA's exact text is unknown. */
+  xsuaaInvalidGrant: { status: 400, badUserPassword: 'User authentication failed: Bad credentials', badAssertion: 'Invalid JWT assertion' },
+  /** A.2: paging response headers for $pageCount=true / $entityCount=true; names taken from the parameter names, not from a spec. */
+  destinationPagingHeaders: { pageCount: 'Page-Count', entityCount: 'Entity-Count' },
+  /** A.2: the page size when $page is given without $pageSize (not published). */
+  destinationDefaultPageSize: 50,
+  /** A.2/NOTES §1: DELETE of one destination returns `Update` ({ Count }), so 200 rather than the [3rd] summary's 204. */
+  destinationDeletedStatus: 200,
+  /** A.2: overall status of a bulk (array) POST/PUT whose per-item results are in a BulkResponse[] (not published). */
+  destinationBulkStatus: 200,
+  /** A.2: Destination service error texts ({ ErrorMessage }); only the not-found text is confirmed (sap-cloud-sdk.md). */
+  destinationErrors: {
+    unauthorized: 'Unauthorized: a valid OAuth access token of the Destination service is required',
+    conflict: (name: string) => `Destination with name '${name}' already exists`,
+    nameRequired: 'Destination name is required',
+    typeRequired: 'Destination type is required',
+    typeInvalid: (type: string) => `Invalid destination type '${type}'; expected one of HTTP, RFC, MAIL, LDAP`,
+    filterRequired: 'The $filter query parameter is required',
+    filterInvalid: (filter: string) => `Invalid $filter expression: ${filter}`,
+    bodyInvalid: 'The request body must be a destination object or an array of destinations',
+  },
+  /** A.5: status of POST /saml2Metadata/certificate[/passive] (generate or renew) and of DELETE …/passive. */
+  trustCertificateGeneratedStatus: 201,
+  trustPassiveDeletedStatus: 204,
+  /** A.5: rotate without a passive certificate; status and text are not published. */
+  trustRotateWithoutPassive: { status: 400, message: 'There is no passive certificate to rotate to' },
+  /** D: the tenant's SAP system ID, used in the Basic realm "[SID/client]" and the session cookie SAP_SESSIONID_<SID>_<client>; not derivable from the host. */
+  s4SystemId: 'SBX',
+  /** D: CSRF token lifetime of the SAP_COM_0A48 services (Gateway ties it to the session; 30 minutes assumed). */
+  csrfTokenLifetimeSeconds: 1800,
+  /** D: CommunicationUsers.Type values accepted on create ([3rd] api-reference says customer_communication; a [3rd] copy tool sends 'B'). */
+  communicationUserTypes: ['customer_communication'] as const,
+  /** D: LockStatus / PasswordStatus texts of CommunicationUsers (INVENTED: the fields exist per [3rd], their values are unknown). */
+  communicationUserLockStatus: { locked: 'locked', unlocked: 'unlocked' },
+  communicationUserPasswordStatus: { set: 'productive', none: 'initial' },
+  /** D: status of "already exists" (user Name, system ID, arrangement Name); RAP could answer 400 or 409. */
+  communicationManagementDuplicateStatus: 409,
+  /** D: how subject/issuer of the uploaded signing certificate are rendered (node's RDNs joined with ", "); S/4's format is unknown. */
+  certificateDnSeparator: ', ',
+  /**
+   * D: error codes of the SAP_COM_0A48 services. Only CM_APS_CS/026 is published ([3rd] NOTES.md 2.3: deep insert of users, or OAuth2ClientID
+   * without CommunicationUserID); CM_APS_CA/100 exists but is not simulated. Every other code here is INVENTED in SAP's message-class shape.
+   */
+  communicationManagementErrors: {
+    userDescriptionRequired: 'CM_APS_CU/001',
+    userNameRequired: 'CM_APS_CU/002',
+    userNameTaken: 'CM_APS_CU/003',
+    userPasswordRule: 'CM_APS_CU/004',
+    userTypeInvalid: 'CM_APS_CU/005',
+    userNameImmutable: 'CM_APS_CU/006',
+    userNotFound: 'CM_APS_CU/404',
+    deepInsertOrClientIdWithoutUser: 'CM_APS_CS/026',
+    systemIdRequired: 'CM_APS_CS/001',
+    systemNameRequired: 'CM_APS_CS/002',
+    systemIdTaken: 'CM_APS_CS/003',
+    systemIdImmutable: 'CM_APS_CS/004',
+    systemInUse: 'CM_APS_CS/005',
+    systemValueInvalid: 'CM_APS_CS/006',
+    signingCertificateInvalid: 'CM_APS_CS/007',
+    signingCertificateNotWritable: 'CM_APS_CS/008',
+    inboundUserDuplicate: 'CM_APS_CS/010',
+    inboundUserInUse: 'CM_APS_CS/011',
+    inboundUserNeedsCommunicationUser: 'CM_APS_CS/012',
+    systemNotFound: 'CM_APS_CS/404',
+    inboundUserNotFound: 'CM_APS_CS/405',
+    scenarioUnknown: 'CM_APS_CA/001',
+    arrangementNameRequired: 'CM_APS_CA/002',
+    arrangementNameTaken: 'CM_APS_CA/003',
+    arrangementSystemNotFound: 'CM_APS_CA/004',
+    arrangementInboundUserRequired: 'CM_APS_CA/005',
+    arrangementInboundUserWrongSystem: 'CM_APS_CA/006',
+    scenarioAlreadyArrangedForSystem: 'CM_APS_CA/007',
+    arrangementPartNotSimulated: 'CM_APS_CA/008',
+    arrangementNotFound: 'CM_APS_CA/404',
+  },
+  /** D: protocol-level OData errors of the Gateway V4 runtime (INVENTED codes; SAP uses /IWBEP/CM_V4_* message classes). */
+  odataErrors: {
+    csrfValidationFailed: { code: '/IWBEP/CM_V4_RUNTIME/021', message: 'CSRF token validation failed' },
+    resourceNotFound: '/IWBEP/CM_V4_RUNTIME/005',
+    invalidQueryOption: '/IWBEP/CM_V4_RUNTIME/020',
+    invalidPayload: '/IWBEP/CM_V4_RUNTIME/030',
+    methodNotAllowed: '/IWBEP/CM_V4_RUNTIME/040',
+  },
+} as const;
