@@ -1,3 +1,4 @@
 export { startSandbox, type RunningSandbox } from './start-sandbox.js';
 export type { SandboxDescriptor } from './descriptor.js';
 export type { SandboxOptions, FaultSettings } from './options.js';
+export { parseFaultsEnv } from './parse-faults.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { startSandbox, type RunningSandbox } from '@tcc/sandbox';
+import { parseFaultsEnv, startSandbox, type RunningSandbox } from '@tcc/sandbox';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { createConnectionService } from './features/connections/connection-service.js';
@@ -19,7 +19,11 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
   const connections = createConnectionService({ store, tenants, clock, newId: randomUUID });
   let sandbox: RunningSandbox | null = null;
   if (config.SANDBOX === 'on') {
-    sandbox = await startSandbox({ port: config.SANDBOX_PORT, stateFile: path.join(config.DATA_DIR, 'sandbox-state.json') });
+    sandbox = await startSandbox({
+      port: config.SANDBOX_PORT,
+      stateFile: path.join(config.DATA_DIR, 'sandbox-state.json'),
+      faults: parseFaultsEnv(config.SANDBOX_FAULTS),
+    });
     if (await seedSandboxTenant({ store, tenants, connections }, sandbox.descriptor)) logger.info('seeded the sandbox demo tenant');
   }
   const sandboxCockpitUrl = sandbox ? `${sandbox.descriptor.baseUrl}/sandbox/` : null;

@@ -18,6 +18,8 @@ const ConfigSchema = z.object({
    */
   SANDBOX: z.enum(['on', 'off']).default('on'),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4004),
+  /** Sandbox fault injection at start, as JSON (see the sandbox's FaultSettings), e.g. {"latencyMs":100}. */
+  SANDBOX_FAULTS: z.string().optional(),
   /** Shown as "changed by" until sign-in exists. */
   ACTOR_NAME: z.string().trim().min(1).max(80).default('admin'),
 });
