@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { ADMIN_STATE } from './e2e/support/state-files.js';
 
 const port = Number(process.env.E2E_PORT ?? 3101);
 /** A second server with the built-in SAP sandbox on, as `npm start` runs it. */
@@ -31,7 +32,14 @@ export default defineConfig({
   // The first-run story needs the app empty, as a new admin finds it; the other stories arrange their own data.
   projects: [
     { name: 'first-run', testMatch: /guided-setup\.spec\.ts/ },
-    { name: 'stories', testIgnore: /(guided-setup|sandbox)\.spec\.ts/, dependencies: ['first-run'] },
+    // Signs in through the UI once and keeps the session for the stories that follow.
+    { name: 'sign-in', testMatch: /sign-in\.setup\.ts/, dependencies: ['first-run'] },
+    {
+      name: 'stories',
+      testIgnore: /(guided-setup|sandbox)\.spec\.ts|\.setup\.ts/,
+      dependencies: ['sign-in'],
+      use: { storageState: ADMIN_STATE },
+    },
     { name: 'sandbox', testMatch: /sandbox\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${sandboxPort}` } },
   ],
   webServer: [

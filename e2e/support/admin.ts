@@ -64,3 +64,15 @@ export async function markDone(page: Page, stepId: number): Promise<void> {
   await page.getByRole('button', { name: 'Mark as done' }).click();
   await expect(stepStatus(page, stepId)).toHaveAttribute('data-status', 'done');
 }
+
+export const ADMIN = { username: 'admin', password: 'e2e-admin-password-2026' };
+
+/** Signs in through the sign-in page, as a person does. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Sign in to Task Center Connect' })).toBeVisible();
+  await fill(page, 'User name', username);
+  await fill(page, 'Password', password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to Task Center Connect' })).toHaveCount(0);
+}

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { rsaCertificatePem } from '@tcc/testkit';
-import { addConnection, createTenant, fill, markDone, screenshot, stepItem, stepStatus, TRUST_CN, uploadCertificate, writeUploadFile } from '../support/admin.js';
+import { addConnection, ADMIN, createTenant, signIn, fill, markDone, screenshot, stepItem, stepStatus, TRUST_CN, uploadCertificate, writeUploadFile } from '../support/admin.js';
 
 /** What the admin reads in S/4HANA and types in, step by step. */
 const ENTRIES: Record<number, Record<string, string>> = {
@@ -18,6 +18,9 @@ const STEPS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20
 test('a new admin sets up a connection from an empty app to complete, and finds it all kept after a reload', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Sign in to Task Center Connect' })).toBeVisible();
+  await screenshot(page, '00-sign-in');
+  await signIn(page, ADMIN.username, ADMIN.password);
   await expect(page.getByText('Create a tenant for each customer', { exact: false })).toBeVisible();
   await screenshot(page, '01-dashboard-empty');
 

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { screenshot } from '../support/admin.js';
+import { screenshot, signIn } from '../support/admin.js';
 
 test('when the app runs with the sandbox on, then a newcomer finds the demo tenant and its connection labelled "Sandbox"', async ({ page }) => {
-  await page.goto('/');
+  await signIn(page, 'demo-admin', 'TaskCenter-Sandbox-2026');
   await page.getByRole('link', { name: 'Sandbox demo' }).click();
   const row = page.getByRole('row', { name: /Sandbox/ });
   await expect(row).toContainText('my900001.s4hana.ondemand.com');

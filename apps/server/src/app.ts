@@ -1,30 +1,29 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
+import type { Principal } from './auth/principal.js';
 import type { Config } from './config.js';
-import type { ConnectionService } from './features/connections/connection-service.js';
-import type { TenantService } from './features/tenants/tenant-service.js';
-import { createApiHandlers } from './http/api-handlers.js';
+import { createApiHandlers, type HandlerDependencies } from './http/api-handlers.js';
+import type { AuditTrail } from './http/audit-trail.js';
 import { createErrorMiddleware } from './http/error-middleware.js';
 import { NotFoundError } from './http/errors.js';
 import { mountRoutes } from './http/mount-routes.js';
 import { createOpenApiDocument } from './http/openapi.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createWebAppRouter } from './http/static-web-app.js';
 import type { Logger } from './logger.js';
-import type { Store } from './store/types.js';
 
-export interface AppDependencies {
-  config: Pick<Config, 'WEB_DIST' | 'ACTOR_NAME'>;
+export interface AppDependencies extends HandlerDependencies {
+  config: Pick<Config, 'WEB_DIST' | 'TRUST_PROXY'>;
   logger: Logger;
-  store: Store;
-  tenants: TenantService;
-  connections: ConnectionService;
-  version: string;
-  /** The sandbox's cockpit page while the sandbox runs beside the product. */
-  sandboxCockpitUrl?: string | null;
+  auditTrail: AuditTrail;
+  /** Who is calling: from the session cookie, or a bearer token in JWT mode. */
+  principalOf: (req: Request) => Promise<Principal | null>;
 }
 
 /** The Express app: JSON API from the shared route table, OpenAPI, the web app, and one error middleware. */
-export function createApp({ config, logger, store, tenants, connections, version, sandboxCockpitUrl = null }: AppDependencies): Express {
+export function createApp({ config, logger, auditTrail, principalOf, ...dependencies }: AppDependencies): Express {
   const app = express();
+  if (config.TRUST_PROXY === 'true') app.set('trust proxy', 1);
+  app.use(securityHeaders());
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   // The largest body is a certificate upload (CERTIFICATE_BASE64_MAX, ~171 KiB of base64); nothing more is read.
@@ -38,11 +37,12 @@ export function createApp({ config, logger, store, tenants, connections, version
   });
 
   const api = express.Router();
-  const openApi = createOpenApiDocument(version);
+  const openApi = createOpenApiDocument(dependencies.version);
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  mountRoutes(api, createApiHandlers({ store, tenants, connections, version, sandboxCockpitUrl }), () => config.ACTOR_NAME);
+  const { store } = dependencies;
+  mountRoutes(api, createApiHandlers(dependencies), { principalOf, store, audit: auditTrail });
   api.all('/api/{*splat}', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.path}. See /api/openapi.json.`);
   });

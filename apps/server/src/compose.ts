@@ -2,21 +2,47 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { parseFaultsEnv, startSandbox, type RunningSandbox } from '@tcc/sandbox';
 import { createApp } from './app.js';
+import { createAuthService } from './auth/auth-service.js';
+import { bootstrapUsers } from './auth/bootstrap-users.js';
+import { createPrincipalResolver } from './auth/principal-resolver.js';
 import type { Config } from './config.js';
+import { createAuditService } from './features/audit/audit-service.js';
+import { createCredentialService } from './features/credentials/credential-service.js';
 import { createConnectionService } from './features/connections/connection-service.js';
 import { createTenantService } from './features/tenants/tenant-service.js';
+import { createAuditTrail } from './http/audit-trail.js';
 import { createLogger, type Logger } from './logger.js';
+import { loadKeyring } from './secrets/index.js';
 import { seedSandboxTenant } from './sandbox/seed-sandbox-tenant.js';
 import { createSqliteStore } from './store/sqlite-store.js';
 
 export const APP_VERSION = '0.1.0';
 
+export const secretsKeyFile = (config: Pick<Config, 'DATA_DIR'>) => path.join(config.DATA_DIR, 'secrets.key');
+
 /** The composition root: builds every module with its dependencies. Tests call it with their own config. */
-export async function composeApp(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)) {
+/** `print` shows one-time start-up notices (the initial admin's password) on the console, never in the log. */
+export async function composeApp(config: Config, logger: Logger = createLogger(config.LOG_LEVEL), print: (line: string) => void = console.log) {
   const store = await createSqliteStore(config.DATA_DIR);
   const clock = () => new Date();
   const tenants = createTenantService({ store, clock, newId: randomUUID });
-  const connections = createConnectionService({ store, tenants, clock, newId: randomUUID });
+  const connections = createConnectionService({ store, clock, newId: randomUUID });
+  const auth = createAuthService({
+    store,
+    clock,
+    newId: randomUUID,
+    settings: {
+      sessionTtlMinutes: config.SESSION_TTL_MINUTES,
+      maxFailedSignIns: config.MAX_FAILED_SIGN_INS,
+      lockMinutes: config.LOCK_MINUTES,
+      signInsPerMinute: config.SIGN_INS_PER_MINUTE,
+      localSignIn: config.AUTH_MODE === 'local',
+    },
+  });
+  await store.deleteExpiredSessions(clock().toISOString());
+  const keyring = loadKeyring({ envKey: config.SECRETS_KEY, envPreviousKeys: config.SECRETS_PREVIOUS_KEYS, keyFile: secretsKeyFile(config) });
+  const credentials = createCredentialService({ store, keyring, clock });
+  if (config.AUTH_MODE === 'local') await bootstrapUsers({ store, auth }, { sandbox: config.SANDBOX === 'on', initialAdminPassword: config.INITIAL_ADMIN_PASSWORD, print });
   let sandbox: RunningSandbox | null = null;
   if (config.SANDBOX === 'on') {
     sandbox = await startSandbox({
@@ -27,7 +53,20 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
     if (await seedSandboxTenant({ store, tenants, connections }, sandbox.descriptor)) logger.info('seeded the sandbox demo tenant');
   }
   const sandboxCockpitUrl = sandbox ? `${sandbox.descriptor.baseUrl}/sandbox/` : null;
-  const app = createApp({ config, logger, store, tenants, connections, version: APP_VERSION, sandboxCockpitUrl });
+  const app = createApp({
+    config,
+    logger,
+    store,
+    auth,
+    tenants,
+    connections,
+    credentials,
+    audit: createAuditService({ store }),
+    auditTrail: createAuditTrail(store, clock),
+    principalOf: createPrincipalResolver(config, { auth, store, clock }),
+    version: APP_VERSION,
+    sandboxCockpitUrl,
+  });
   const close = async () => {
     await sandbox?.close();
     await store.close();

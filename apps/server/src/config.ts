@@ -20,15 +20,43 @@ const ConfigSchema = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4004),
   /** Sandbox fault injection at start, as JSON (see the sandbox's FaultSettings), e.g. {"latencyMs":100}. */
   SANDBOX_FAULTS: z.string().optional(),
-  /** Shown as "changed by" until sign-in exists. */
-  ACTOR_NAME: z.string().trim().min(1).max(80).default('admin'),
+  /**
+   * local: accounts of this app with sessions (the embedded default). jwt: bearer tokens of an identity provider
+   * (XSUAA behind SAP's application router, SAP Cloud Identity Services, or any OpenID Connect provider).
+   */
+  AUTH_MODE: z.enum(['local', 'jwt']).default('local'),
+  JWT_JWKS_URL: z.url().optional(),
+  JWT_ISSUER: z.string().optional(),
+  JWT_AUDIENCE: z.string().optional(),
+  /** A token scope (or scope suffix) that makes its holder a system admin, e.g. `Admin` for `tcc!t1.Admin`. */
+  JWT_ADMIN_SCOPE: z.string().optional(),
+  /** Password of the initial administrator "admin" created on first start without the sandbox (random if unset). */
+  INITIAL_ADMIN_PASSWORD: z.string().min(12, 'INITIAL_ADMIN_PASSWORD needs at least 12 characters').optional(),
+  SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(480),
+  MAX_FAILED_SIGN_INS: z.coerce.number().int().min(1).max(100).default(5),
+  LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SIGN_INS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** AES-256 key for secrets at rest (base64 of 32 bytes). Unset: a key file in DATA_DIR, created with 0600. */
+  SECRETS_KEY: z.string().optional(),
+  /** Earlier keys, comma-separated, while `npm run secrets:rotate` re-encrypts (docs/security/key-rotation.md). */
+  SECRETS_PREVIOUS_KEYS: z.string().optional(),
+  /** Set when a reverse proxy terminates TLS (e.g. SAP's application router): then Secure cookies follow X-Forwarded-Proto. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+const CheckedConfigSchema = ConfigSchema.superRefine((config, ctx) => {
+  if (config.AUTH_MODE !== 'jwt') return;
+  for (const key of ['JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'] as const) {
+    if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when AUTH_MODE=jwt` });
+  }
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** Reads the environment once at start; a bad value stops the process with what to fix. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = ConfigSchema.safeParse(env);
+  // An empty variable (FOO=) means "not set", as shells and .env files commonly write it.
+  const result = CheckedConfigSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
   throw new Error(`Invalid configuration in the environment:\n${problems}`);

@@ -44,3 +44,18 @@ describe('health, OpenAPI and the error shape', () => {
     expect(answer.body).toContain('npm run build');
   });
 });
+
+describe('hardening', () => {
+  it('when any page or API answer is sent, then it carries a strict CSP and the usual security headers', async () => {
+    for (const path of ['/api/health', '/tenants/x']) {
+      const answer = await ctx.api.get(path);
+      const csp = answer.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+});

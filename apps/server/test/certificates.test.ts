@@ -35,10 +35,10 @@ describe('trust certificate upload (step 1)', () => {
     expect(answer.body.values.samlIssuer).toBe(TRUST_CN);
     expect(answer.body.steps[0]).toMatchObject({ stepId: 1, status: 'done', updatedBy: 'admin' });
 
-    const download = await fetch(`${ctx.server.baseUrl}${base}/trust-certificate.pem`);
+    const download = await ctx.api.get(`${base}/trust-certificate.pem`);
     expect(download.headers.get('content-type')).toMatch(/application\/x-pem-file/);
     expect(download.headers.get('content-disposition')).toContain(`trust-${SUBACCOUNT_ID}.pem`);
-    expect((await download.text()).trim()).toBe(pem.replace(/\r\n/g, '\n').trim());
+    expect(String(download.body).trim()).toBe(pem.replace(/\r\n/g, '\n').trim());
   });
 
   it('when the certificate is DER, then it is read like PEM', async () => {

@@ -1,11 +1,13 @@
 import type { SandboxDescriptor } from '@tcc/sandbox';
 import { describe, expect, it } from 'vitest';
-import { apiClient, startTestServer } from './support/test-server.js';
+import { DEMO_PASSWORD } from '../src/auth/bootstrap-users.js';
+import { adminClient, apiClient, startTestServer } from './support/test-server.js';
 
 describe('the built-in sandbox beside the product', () => {
   it('when the server starts with SANDBOX=on, then a demo tenant points at the sandbox, labelled as such, once across restarts', async () => {
     const first = await startTestServer(undefined, { SANDBOX: 'on', SANDBOX_PORT: '0' });
     const api = apiClient(first.baseUrl);
+    await api.signIn('demo-admin', DEMO_PASSWORD);
     const tenants = (await api.get('/api/tenants')).body.items;
     expect(tenants.map((t: { name: string }) => t.name)).toEqual(['Sandbox demo']);
     const connections = (await api.get(`/api/tenants/${tenants[0].id}/connections`)).body.items;
@@ -15,7 +17,9 @@ describe('the built-in sandbox beside the product', () => {
     await first.stop();
 
     const second = await startTestServer(first.dataDir, { SANDBOX: 'on', SANDBOX_PORT: '0' });
-    const again = (await apiClient(second.baseUrl).get('/api/tenants')).body;
+    const secondApi = apiClient(second.baseUrl);
+    await secondApi.signIn('demo-admin', DEMO_PASSWORD);
+    const again = (await secondApi.get('/api/tenants')).body;
     const descriptorAfterRestart = (await (await fetch(`${second.sandboxUrl}/sandbox/descriptor`)).json()) as SandboxDescriptor;
     await second.stop();
     expect(again.total).toBe(1);
@@ -24,7 +28,7 @@ describe('the built-in sandbox beside the product', () => {
 
   it('when SANDBOX=off, then no sandbox runs and nothing is seeded', async () => {
     const server = await startTestServer(undefined, { SANDBOX: 'off' });
-    const tenants = (await apiClient(server.baseUrl).get('/api/tenants')).body;
+    const tenants = (await (await adminClient(server.baseUrl)).get('/api/tenants')).body;
     await server.stop();
     expect(server.sandboxUrl).toBeNull();
     expect(tenants.total).toBe(0);

@@ -1,7 +1,7 @@
 import { STEP_CATALOGUE } from '@tcc/shared';
 import { describe, expect, it } from 'vitest';
 import { rsaCertificatePem, toBase64 } from '@tcc/testkit';
-import { apiClient, createTenantWithConnection, LANDSCAPE, startTestServer, SUBACCOUNT_ID, useTestServer } from './support/test-server.js';
+import { adminClient, createTenantWithConnection, LANDSCAPE, startTestServer, SUBACCOUNT_ID, useTestServer } from './support/test-server.js';
 
 const ctx = useTestServer();
 
@@ -151,7 +151,7 @@ describe('guided steps', () => {
 describe('progress survives a restart', () => {
   it('when the server restarts on the same data directory, then tenants, steps and the certificate are still there', async () => {
     const first = await startTestServer();
-    const firstApi = apiClient(first.baseUrl);
+    const firstApi = await adminClient(first.baseUrl);
     const { base } = await createTenantWithConnection(firstApi, 'Restart Co');
     await firstApi.put(`${base}/steps/2`, { status: 'done', version: 1 });
     const pem = rsaCertificatePem({ cn: `cfapps.${LANDSCAPE}/${SUBACCOUNT_ID}` });
@@ -159,7 +159,7 @@ describe('progress survives a restart', () => {
     await first.stop();
 
     const second = await startTestServer(first.dataDir);
-    const detail = (await apiClient(second.baseUrl).get(base)).body;
+    const detail = (await (await adminClient(second.baseUrl)).get(base)).body;
     await second.stop();
     expect(detail).toMatchObject({ version: 3, progress: { finished: 2 } });
     expect(detail.certificate.cn).toBe(`cfapps.${LANDSCAPE}/${SUBACCOUNT_ID}`);

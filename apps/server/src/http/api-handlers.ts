@@ -1,23 +1,26 @@
+import type { AuthService } from '../auth/auth-service.js';
+import type { AuditService } from '../features/audit/audit-service.js';
+import type { CredentialService } from '../features/credentials/credential-service.js';
+import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.js';
 import type { ConnectionService } from '../features/connections/connection-service.js';
 import type { TenantService } from '../features/tenants/tenant-service.js';
 import type { Store } from '../store/types.js';
 import { ServiceUnavailableError } from './errors.js';
 import type { RouteHandlers } from './mount-routes.js';
 
-/** One line per route: the route table validated the input, the services do the work. */
-export function createApiHandlers({
-  store,
-  tenants,
-  connections,
-  version,
-  sandboxCockpitUrl,
-}: {
+export interface HandlerDependencies {
   store: Store;
+  credentials: CredentialService;
+  audit: AuditService;
+  auth: AuthService;
   tenants: TenantService;
   connections: ConnectionService;
   version: string;
   sandboxCockpitUrl: string | null;
-}): RouteHandlers {
+}
+
+/** One line per route: the route table validated the input and checked access, the services do the work. */
+export function createApiHandlers({ store, credentials, audit, auth, tenants, connections, version, sandboxCockpitUrl }: HandlerDependencies): RouteHandlers {
   return {
     health: async () => {
       await store.ping().catch(() => {
@@ -26,11 +29,35 @@ export function createApiHandlers({
       return { status: 'ok', store: store.kind, version };
     },
     sandbox: async () => ({ enabled: sandboxCockpitUrl !== null, cockpitUrl: sandboxCockpitUrl }),
-    listTenants: ({ query }) => tenants.list(query),
-    createTenant: ({ body, actor }) => tenants.create(body, actor),
-    getTenant: ({ params }) => tenants.get(params.tenantId),
-    renameTenant: ({ params, body, actor }) => tenants.rename(params.tenantId, body.name, actor),
+
+    signIn: async ({ body, http }) => {
+      const { token, expiresAt, info } = await auth.signIn(body.username, body.password, http.req.ip ?? 'unknown');
+      setSessionCookie(http.req, http.res, token, expiresAt);
+      return info;
+    },
+    signOut: async ({ principal, http }) => {
+      await auth.signOut(principal);
+      clearSessionCookie(http.req, http.res);
+    },
+    me: ({ principal }) => auth.me(principal),
+    listUsers: () => auth.listUsers(),
+    createUser: ({ body }) => auth.createUser(body),
+
+    listTenants: ({ principal, query }) => tenants.list(principal.userId, query),
+    createTenant: ({ body, principal }) => tenants.create(body, principal),
+    getTenant: ({ params, principal }) => tenants.get(params.tenantId, principal.userId),
+    renameTenant: ({ params, body, principal }) => tenants.rename(params.tenantId, body.name, principal),
     deleteTenant: ({ params }) => tenants.remove(params.tenantId),
+    listMembers: ({ params }) => tenants.listMembers(params.tenantId),
+    putMember: ({ params, body }) => tenants.putMember(params.tenantId, params.userId, body.role),
+    deleteMember: ({ params }) => tenants.removeMember(params.tenantId, params.userId),
+
+    getCredentials: ({ params }) => credentials.status(params.tenantId, params.connectionId),
+    putCredentials: ({ params, body, actor }) => credentials.put(params.tenantId, params.connectionId, body, actor),
+
+    listAudit: ({ params, query }) => audit.list(params.tenantId, query),
+    exportAudit: async ({ params, query }) => ({ fileName: 'audit-log.csv', content: await audit.csv(params.tenantId, query) }),
+
     listConnections: ({ params, query }) => connections.list(params.tenantId, query),
     createConnection: ({ params, body, actor }) => connections.create(params.tenantId, body, actor),
     getConnection: ({ params }) => connections.get(params.tenantId, params.connectionId),

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import { ERROR_CODES, LIMITS, type ErrorBody } from '@tcc/shared';
 import type { Logger } from '../logger.js';
-import { AppError } from './errors.js';
+import { AppError, TooManyRequestsError } from './errors.js';
 
 /** body-parser marks its errors with `type` and `status`; map them to our shape with a message a person can act on. */
 function bodyParserError(error: unknown): ErrorBody | null {
@@ -27,6 +27,7 @@ function bodyParserError(error: unknown): ErrorBody | null {
 /** The one place errors become answers: typed errors keep their status; anything else is logged and hidden. */
 export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
+    if (error instanceof TooManyRequestsError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     if (error instanceof AppError) {
       const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };
       res.status(error.status).json(body);

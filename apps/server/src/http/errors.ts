@@ -25,6 +25,32 @@ export class InputError extends AppError {
   }
 }
 
+/** 401: no or no longer a valid session; the web app then shows the sign-in page. */
+export class UnauthenticatedError extends AppError {
+  readonly status = 401;
+  constructor(message = 'Sign in to continue.', code: ErrorCode = ERROR_CODES.unauthenticated) {
+    super(code, message);
+  }
+}
+
+/** 403: signed in, but the role does not allow this (inside a tenant the caller belongs to). */
+export class ForbiddenError extends AppError {
+  readonly status = 403;
+  constructor(message: string, code: ErrorCode = ERROR_CODES.forbidden) {
+    super(code, message);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(ERROR_CODES.rateLimited, message);
+  }
+}
+
 export class NotFoundError extends AppError {
   readonly status = 404;
   constructor(message: string) {

@@ -1,6 +1,10 @@
 import type { Request, Response, Router } from 'express';
 import { API_ROUTES, type ApiRoute, type ApiRouteName } from '@tcc/shared';
 import type { z } from 'zod';
+import type { Principal } from '../auth/principal.js';
+import type { Store } from '../store/types.js';
+import { authorize } from './access-control.js';
+import type { AuditTrail } from './audit-trail.js';
 import { InputError } from './errors.js';
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -9,7 +13,12 @@ export type RouteInput<R extends ApiRoute> = {
   params: Parsed<R['params']>;
   query: Parsed<R['query']>;
   body: Parsed<R['body']>;
+  /** Null only on public routes. */
+  principal: R['access'] extends 'public' ? Principal | null : Principal;
+  /** Shown as "changed by": the principal's user name. */
   actor: string;
+  /** For the few handlers that set cookies or read the client address (sign-in, sign-out). */
+  http: { req: Request; res: Response };
 };
 
 /** A file answer for routes that produce something other than JSON. */
@@ -42,27 +51,58 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: 'path' | 'q
 }
 
 /**
- * Mounts every route of the shared table: validate path, query and body with the route's schemas, call the handler,
- * answer with the route's status. Handlers stay one line each; a route without a handler does not compile.
+ * Mounts every route of the shared table: resolve the caller, apply the route's access rule, validate path, query and
+ * body with the route's schemas, call the handler, answer with the route's status. Handlers stay one line each; a
+ * route without a handler, or without an access rule, does not compile.
  */
-export function mountRoutes(router: Router, handlers: RouteHandlers, actorOf: (req: Request) => string): void {
+export function mountRoutes(
+  router: Router,
+  handlers: RouteHandlers,
+  { principalOf, store, audit }: { principalOf: (req: Request) => Promise<Principal | null>; store: Store; audit: AuditTrail },
+): void {
   for (const [name, route] of Object.entries(API_ROUTES) as [ApiRouteName, ApiRoute][]) {
     router[route.method](route.path, async (req: Request, res: Response) => {
-      const input = {
-        params: parse(route.params, req.params, 'path'),
-        query: parse(route.query, req.query, 'query'),
-        body: parse(route.body, req.body, 'body'),
-        actor: actorOf(req),
-      };
-      const output = await (handlers[name] as (input: unknown) => Promise<unknown>)(input);
-      if (route.response === null) {
-        res.status(204).end();
-      } else if (route.produces) {
-        const file = output as FileAnswer;
-        res.status(route.status).attachment(file.fileName).type(route.produces).send(file.content);
-      } else {
-        res.status(route.status).json(output);
-      }
+      const principal = await principalOf(req);
+      // Signed-out callers learn nothing, not even whether their parameters were well-formed.
+      if (route.access !== 'public' && !principal) await authorize(req, route.access, null, undefined, store);
+      const params = parse(route.params, req.params, 'path') as Parameters<AuditTrail>[2] | undefined;
+      // Changes by tenant members are audited, refused ones included; reads and strangers' attempts are not.
+      const audited = principal && params?.tenantId && route.method !== 'get' && (await store.getRole(params.tenantId, principal.userId));
+      const output = await run(async () => {
+        await authorize(req, route.access, principal, params?.tenantId, store);
+        return (handlers[name] as (input: unknown) => Promise<unknown>)({
+          params,
+          query: parse(route.query, req.query, 'query'),
+          body: parse(route.body, req.body, 'body'),
+          principal,
+          actor: principal?.username ?? 'anonymous',
+          http: { req, res },
+        });
+      }, audited ? (error) => audit(name, principal!, params!, error) : undefined);
+      send(res, route, output);
     });
+  }
+}
+
+/** Runs `work`, then reports its outcome (error or none) to `after` before passing it on. */
+async function run(work: () => Promise<unknown>, after?: (error?: unknown) => Promise<void>): Promise<unknown> {
+  try {
+    const output = await work();
+    await after?.();
+    return output;
+  } catch (error) {
+    await after?.(error);
+    throw error;
+  }
+}
+
+function send(res: Response, route: ApiRoute, output: unknown): void {
+  if (route.response === null) {
+    res.status(204).end();
+  } else if (route.produces) {
+    const file = output as FileAnswer;
+    res.status(route.status).attachment(file.fileName).type(route.produces).send(file.content);
+  } else {
+    res.status(route.status).json(output);
   }
 }

@@ -1,5 +1,7 @@
 import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { STEP_CATALOGUE, type EnteredValues, type StepStatus } from '@tcc/shared';
+import { STEP_CATALOGUE, type EnteredValues, type StepStatus, type TenantRole } from '@tcc/shared';
+import { createKyselyAuditStore } from './audit-store.js';
+import { createKyselyAuthStore } from './kysely-auth-store.js';
 import type { Database } from './schema.js';
 import {
   DuplicateError,
@@ -8,6 +10,8 @@ import {
   type ConnectionAggregate,
   type ConnectionListRecord,
   type ConnectionRecord,
+  type SecretKind,
+  type SecretRecord,
   type Store,
   type StepRecord,
   type TenantRecord,
@@ -44,8 +48,9 @@ const toConnection = (row: Database['connections']): ConnectionRecord => ({
 });
 
 const toTenant = (
-  row: Database['tenants'] & { connection_count: number | null; complete_count: number | null },
+  row: Database['tenants'] & { role: TenantRole; connection_count: number | null; complete_count: number | null },
 ): TenantRecord => ({
+  role: row.role,
   id: row.id,
   name: row.name,
   createdAt: row.created_at,
@@ -53,6 +58,14 @@ const toTenant = (
   updatedBy: row.updated_by,
   connectionCount: Number(row.connection_count ?? 0),
   completeCount: Number(row.complete_count ?? 0),
+});
+
+const toSecret = (row: Database['connection_secrets']): SecretRecord => ({
+  kind: row.kind as SecretKind,
+  ciphertext: row.ciphertext,
+  meta: JSON.parse(row.meta_json) as Record<string, string>,
+  updatedAt: row.updated_at,
+  updatedBy: row.updated_by,
 });
 
 const toCertificate = (row: Database['trust_certificates']): CertificateRecord => ({
@@ -85,8 +98,13 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
       ? sql<number>`(select count(*) from step_progress s where s.connection_id = c.id and s.status <> 'not_started')`
       : sql<number>`(select count(*) from step_progress s where s.connection_id = c.id and s.status in (${sql.join(statuses)}))`;
 
-  const withTenantCounts = (query: SelectQueryBuilder<Database & { t: Database['tenants'] }, 't', object>) =>
-    query.selectAll('t').select((eb) => [
+  /** Tenants of `userId` with their counts and the user's role; a non-member finds nothing. */
+  const withTenantCounts = (query: SelectQueryBuilder<Database & { t: Database['tenants'] }, 't', object>, userId: string) =>
+    query
+      .innerJoin('memberships as m', (join) => join.onRef('m.tenant_id', '=', 't.id').on('m.user_id', '=', userId))
+      .selectAll('t')
+      .select('m.role')
+      .select((eb) => [
       eb.selectFrom('connections as c').whereRef('c.tenant_id', '=', 't.id').select(eb.fn.countAll<number>().as('n')).as('connection_count'),
       eb
         .selectFrom('connections as c')
@@ -102,6 +120,8 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
   };
 
   return {
+    ...createKyselyAuthStore(db),
+    ...createKyselyAuditStore(db),
     kind: traits.kind,
 
     async ping() {
@@ -112,11 +132,13 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
       await db.destroy();
     },
 
-    async listTenants({ q, sort, order, page, pageSize }) {
-      let base = db.selectFrom('tenants as t');
+    async listTenants(userId, { q, sort, order, page, pageSize }) {
+      let base = db
+        .selectFrom('tenants as t')
+        .where((eb) => eb.exists(eb.selectFrom('memberships as mm').whereRef('mm.tenant_id', '=', 't.id').where('mm.user_id', '=', userId).select('mm.user_id')));
       if (q) base = base.where((eb) => containsText(eb.ref('t.name'), q));
       const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-      const rows = await withTenantCounts(base)
+      const rows = await withTenantCounts(base, userId)
         .orderBy(sort === 'name' ? 't.name_key' : 't.updated_at', order)
         .orderBy('t.id')
         .limit(pageSize)
@@ -125,16 +147,18 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
       return { total: Number(total), rows: rows.map(toTenant) };
     },
 
-    async getTenant(tenantId) {
-      const row = await withTenantCounts(db.selectFrom('tenants as t').where('t.id', '=', tenantId)).executeTakeFirst();
+    async getTenant(tenantId, userId) {
+      const row = await withTenantCounts(db.selectFrom('tenants as t').where('t.id', '=', tenantId), userId).executeTakeFirst();
       return row ? toTenant(row) : undefined;
     },
 
-    async createTenant({ id, name }, { at, by }) {
+    async createTenant({ id, name }, creatorId, { at, by }) {
       await db
-        .insertInto('tenants')
-        .values({ id, name, name_key: name.toLowerCase(), created_at: at, updated_at: at, updated_by: by })
-        .execute()
+        .transaction()
+        .execute(async (trx) => {
+          await trx.insertInto('tenants').values({ id, name, name_key: name.toLowerCase(), created_at: at, updated_at: at, updated_by: by }).execute();
+          await trx.insertInto('memberships').values({ tenant_id: id, user_id: creatorId, role: 'admin' }).execute();
+        })
         .catch(rethrowDuplicate);
     },
 
@@ -299,10 +323,32 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
               .onConflict((oc) => oc.column('connection_id').doUpdateSet(row))
               .execute();
           }
+          for (const secret of change.secrets ?? []) {
+            const row = { ciphertext: secret.ciphertext, meta_json: JSON.stringify(secret.meta), updated_at: secret.updatedAt, updated_by: secret.updatedBy };
+            await trx
+              .insertInto('connection_secrets')
+              .values({ connection_id: connectionId, tenant_id: tenantId, kind: secret.kind, ...row })
+              .onConflict((oc) => oc.columns(['connection_id', 'kind']).doUpdateSet(row))
+              .execute();
+          }
           return 'changed';
         })
         .catch(rethrowDuplicate)
         .then(async (outcome) => (outcome === 'stale' ? outcomeWhenNothingChanged(tenantId, connectionId) : outcome));
+    },
+
+    async getSecrets(tenantId, connectionId) {
+      const rows = await db.selectFrom('connection_secrets').selectAll().where('tenant_id', '=', tenantId).where('connection_id', '=', connectionId).execute();
+      return rows.map(toSecret);
+    },
+
+    async allSecrets() {
+      const rows = await db.selectFrom('connection_secrets').selectAll().execute();
+      return rows.map((row) => ({ ...toSecret(row), connectionId: row.connection_id }));
+    },
+
+    async replaceCiphertext(connectionId, kind, ciphertext) {
+      await db.updateTable('connection_secrets').set({ ciphertext }).where('connection_id', '=', connectionId).where('kind', '=', kind).execute();
     },
 
     async hasSandboxConnection() {

@@ -1,4 +1,5 @@
-import type { StepStatus } from '@tcc/shared';
+import type { Generated } from 'kysely';
+import type { StepStatus, TenantRole } from '@tcc/shared';
 
 /** Table shapes as Kysely sees them. Timestamps are ISO-8601 strings in both SQLite and PostgreSQL. */
 export interface TenantTable {
@@ -60,7 +61,59 @@ export interface TrustCertificateTable {
   uploaded_by: string;
 }
 
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string | null;
+  system_admin: number;
+  failed_sign_ins: number;
+  locked_until: string | null;
+  created_at: string;
+}
+
+export interface MembershipTable {
+  tenant_id: string;
+  user_id: string;
+  role: TenantRole;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  tenant_id: string;
+  at: string;
+  actor: string;
+  action: string;
+  connection_id: string | null;
+  object: string | null;
+  result: 'ok' | 'refused' | 'failed';
+  detail: string | null;
+}
+
+export interface ConnectionSecretTable {
+  connection_id: string;
+  tenant_id: string;
+  kind: string;
+  ciphertext: string;
+  meta_json: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
+  connection_secrets: ConnectionSecretTable;
+  audit_events: AuditEventTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
   tenants: TenantTable;
   connections: ConnectionTable;
   step_progress: StepProgressTable;

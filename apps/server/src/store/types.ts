@@ -1,5 +1,7 @@
 import type { CertificateFacts } from '../certificates/analyze-certificate.js';
-import type { CONNECTION_SORT_KEYS, EnteredValues, StepStatus, TENANT_SORT_KEYS } from '@tcc/shared';
+import type { CONNECTION_SORT_KEYS, EnteredValues, StepStatus, TENANT_SORT_KEYS, TenantRole } from '@tcc/shared';
+import type { AuditStore } from './audit-store.js';
+import type { AuthStore } from './auth-store.js';
 
 export interface Stamp {
   at: string;
@@ -27,6 +29,8 @@ export interface TenantRecord {
   updatedBy: string;
   connectionCount: number;
   completeCount: number;
+  /** The role of the user the tenant was read for. */
+  role: TenantRole;
 }
 
 export interface ConnectionRecord {
@@ -74,11 +78,24 @@ export interface ConnectionAggregate {
   certificate: CertificateRecord | null;
 }
 
+export const SECRET_KINDS = ['destinationServiceKey', 'communicationManagementPassword', 'taskCenterUserPassword'] as const;
+export type SecretKind = (typeof SECRET_KINDS)[number];
+
+/** One encrypted credential of a connection; `meta` is what may be shown (e.g. the service key's clientid). */
+export interface SecretRecord {
+  kind: SecretKind;
+  ciphertext: string;
+  meta: Record<string, string>;
+  updatedAt: string;
+  updatedBy: string;
+}
+
 /** What one versioned change of a connection writes, all or nothing. */
 export interface ConnectionChange {
   displayName?: string;
   steps?: StepRecord[];
   certificate?: CertificateRecord;
+  secrets?: SecretRecord[];
 }
 
 export type ChangeOutcome = 'changed' | 'stale' | 'missing';
@@ -94,14 +111,17 @@ export class DuplicateError extends Error {
  * The persistence boundary. The tenant ID is an explicit argument of every method that touches tenant data: there is
  * no "current tenant", and a connection ID from another tenant finds nothing.
  */
-export interface Store {
+export interface Store extends AuthStore, AuditStore {
   readonly kind: 'sqlite' | 'postgres';
   ping(): Promise<void>;
   close(): Promise<void>;
 
-  listTenants(query: PageQuery<(typeof TENANT_SORT_KEYS)[number]>): Promise<Page<TenantRecord>>;
-  getTenant(tenantId: string): Promise<TenantRecord | undefined>;
-  createTenant(tenant: { id: string; name: string }, stamp: Stamp): Promise<void>;
+  /** The tenants `userId` is a member of. */
+  listTenants(userId: string, query: PageQuery<(typeof TENANT_SORT_KEYS)[number]>): Promise<Page<TenantRecord>>;
+  /** The tenant as `userId` sees it; undefined when it does not exist or they are not a member. */
+  getTenant(tenantId: string, userId: string): Promise<TenantRecord | undefined>;
+  /** Creates the tenant with `creatorId` as its admin. */
+  createTenant(tenant: { id: string; name: string }, creatorId: string, stamp: Stamp): Promise<void>;
   renameTenant(tenantId: string, name: string, stamp: Stamp): Promise<boolean>;
   deleteTenant(tenantId: string): Promise<boolean>;
 
@@ -111,6 +131,10 @@ export interface Store {
   /** Applies the change only if the connection is still at `expectedVersion`, and bumps the version. */
   changeConnection(tenantId: string, connectionId: string, expectedVersion: number, change: ConnectionChange, stamp: Stamp): Promise<ChangeOutcome>;
   deleteConnection(tenantId: string, connectionId: string, expectedVersion: number): Promise<ChangeOutcome>;
+  getSecrets(tenantId: string, connectionId: string): Promise<SecretRecord[]>;
+  /** Every secret of every tenant, for key rotation only. */
+  allSecrets(): Promise<(SecretRecord & { connectionId: string })[]>;
+  replaceCiphertext(connectionId: string, kind: SecretKind, ciphertext: string): Promise<void>;
   /** Whether any tenant has a connection to the built-in sandbox (seeding runs only when none has). */
   hasSandboxConnection(): Promise<boolean>;
 }

@@ -21,7 +21,14 @@ export async function startTestServer(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-test-')),
   env: Record<string, string> = {},
 ): Promise<TestServer> {
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'info', WEB_DIST: path.join(dataDir, 'no-web-build'), SANDBOX: 'off', ...env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    WEB_DIST: path.join(dataDir, 'no-web-build'),
+    SANDBOX: 'off',
+    INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    ...env,
+  });
   const logLines: string[] = [];
   const logger = {
     debug: () => {},
@@ -29,7 +36,7 @@ export async function startTestServer(
     warn: (message: string, fields?: object) => void logLines.push(JSON.stringify({ message, ...fields })),
     error: (message: string, fields?: object) => void logLines.push(JSON.stringify({ message, ...fields })),
   };
-  const { app, close, sandbox } = await composeApp(config, logger);
+  const { app, close, sandbox } = await composeApp(config, logger, (line) => void logLines.push(line));
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -52,25 +59,53 @@ export interface Answer<T = any> {
   headers: Headers;
 }
 
-/** A tiny JSON client for tests: every call goes over HTTP to the server under test. */
+export const ADMIN_PASSWORD = 'test-admin-password-0001';
+
+/**
+ * A tiny JSON client for tests: every call goes over HTTP to the server under test. It keeps the session cookie and
+ * sends the CSRF token on changes, as the web app does.
+ */
 export function apiClient(baseUrl: string) {
-  const call = async <T = any>(method: string, path: string, body?: unknown): Promise<Answer<T>> => {
+  const session = { cookie: '', csrfToken: '' };
+  const call = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> => {
     const response = await fetch(baseUrl + path, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(session.cookie ? { cookie: session.cookie } : {}),
+        ...(session.csrfToken && method !== 'GET' ? { 'x-csrf-token': session.csrfToken } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) session.cookie = setCookie.split(';')[0]!;
     const text = await response.text();
     const isJson = response.headers.get('content-type')?.includes('json');
     return { status: response.status, body: isJson && text ? JSON.parse(text) : text, headers: response.headers };
   };
   return {
-    get: <T = any>(path: string) => call<T>('GET', path),
-    post: <T = any>(path: string, body?: unknown) => call<T>('POST', path, body),
-    put: <T = any>(path: string, body?: unknown) => call<T>('PUT', path, body),
-    patch: <T = any>(path: string, body?: unknown) => call<T>('PATCH', path, body),
-    delete: <T = any>(path: string) => call<T>('DELETE', path),
+    get: <T = any>(path: string, headers?: Record<string, string>) => call<T>('GET', path, undefined, headers),
+    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+    put: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('PUT', path, body, headers),
+    patch: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('PATCH', path, body, headers),
+    delete: <T = any>(path: string, headers?: Record<string, string>) => call<T>('DELETE', path, undefined, headers),
+    /** Signs in; later calls carry the session cookie and CSRF token. */
+    async signIn(username: string, password: string) {
+      const answer = await call('POST', '/api/auth/sign-in', { username, password });
+      if (answer.status !== 200) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(answer.body)}`);
+      session.csrfToken = answer.body.csrfToken;
+      return answer;
+    },
+    session,
   };
+}
+
+/** A client signed in as the initial administrator. */
+export async function adminClient(baseUrl: string) {
+  const client = apiClient(baseUrl);
+  await client.signIn('admin', ADMIN_PASSWORD);
+  return client;
 }
 
 export type ApiClient = ReturnType<typeof apiClient>;
@@ -96,11 +131,11 @@ export async function createTenantWithConnection(api: ApiClient, tenantName = `T
  * Starts one server for the test file (before all its tests) and stops it after them. Read `server` and `api` inside
  * tests or hooks, not at module level: they are set once the server is up.
  */
-export function useTestServer(): { server: TestServer; api: ApiClient } {
+export function useTestServer(env: Record<string, string> = {}): { server: TestServer; api: ApiClient } {
   const context = {} as { server: TestServer; api: ApiClient };
   beforeAll(async () => {
-    context.server = await startTestServer();
-    context.api = apiClient(context.server.baseUrl);
+    context.server = await startTestServer(undefined, env);
+    context.api = await adminClient(context.server.baseUrl);
   });
   afterAll(() => context.server.stop());
   return context;

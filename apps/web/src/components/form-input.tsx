@@ -10,10 +10,13 @@ interface FormInputProps {
   placeholder?: string;
   maxlength?: number;
   readonly?: boolean;
+  type?: InputPropTypes['type'];
+  /** Lets password managers recognise the field. */
+  name?: string;
 }
 
 /** A labelled input with its validation message; the label is both `for`-linked and the accessible name. */
-export function FormInput({ id, label, value, onChange, error, required, placeholder, maxlength, readonly }: FormInputProps) {
+export function FormInput({ id, label, value, onChange, error, required, placeholder, maxlength, readonly, type, name }: FormInputProps) {
   const handleInput: InputPropTypes['onInput'] = (event) => onChange(event.target.value);
   return (
     <FlexBox direction="Column" className="form-field">
@@ -29,6 +32,8 @@ export function FormInput({ id, label, value, onChange, error, required, placeho
         placeholder={placeholder}
         maxlength={maxlength}
         readonly={readonly}
+        type={type}
+        name={name}
         valueState={error ? 'Negative' : 'None'}
         valueStateMessage={error ? <div>{error}</div> : undefined}
         className="form-field-input"

@@ -1,5 +1,10 @@
 /** Every route of the app, with the one function that builds its link. Components never write URLs by hand. */
 export const paths = {
+  signIn: {
+    path: '/sign-in',
+    /** `next`: where to return after signing in; only same-app paths are kept (see safeNextPath). */
+    getHref: (next?: string) => (next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'),
+  },
   home: {
     path: '/',
     getHref: () => '/',
@@ -15,3 +20,10 @@ export const paths = {
       (stepId === undefined ? '' : `?step=${stepId}`),
   },
 } as const;
+
+/** A `?next=` value is followed only when it is a path inside this app: no other origin, no loop back to sign-in. */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return paths.home.getHref();
+  if (next === paths.signIn.path || next.startsWith(`${paths.signIn.path}?`)) return paths.home.getHref();
+  return next;
+}

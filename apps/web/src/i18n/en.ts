@@ -82,6 +82,8 @@ export const enMessages = {
   'connections.empty.title': 'Add the first connection',
   'connections.empty.text':
     'A connection pairs one BTP subaccount with one SAP S/4HANA Cloud system. Have the subaccount ID, its region and the S/4HANA host name at hand, then choose Add connection.',
+  'connections.noneYet': 'No connections yet',
+  'connections.empty.textReadOnly': 'This tenant has no connections yet. An admin of the tenant adds them.',
   'connections.dialog.addTitle': 'Add connection',
   'connections.dialog.renameTitle': 'Rename connection',
   'connections.field.displayName': 'Connection name',

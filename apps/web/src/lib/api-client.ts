@@ -1,4 +1,4 @@
-import { buildPath, ErrorBodySchema, type ApiRoute } from '@tcc/shared';
+import { buildPath, ERROR_CODES, ErrorBodySchema, type ApiRoute } from '@tcc/shared';
 import type { z } from 'zod';
 import { t } from '../i18n';
 
@@ -40,6 +40,16 @@ export function routeUrl(route: ApiRoute, params?: Record<string, string | numbe
   return buildPath(route.path, params) + (qs ? `?${qs}` : '');
 }
 
+/**
+ * The session's CSRF token, set from the sign-in and /me answers and cleared on sign-out or when the session is
+ * gone. Kept here, in one place, because every change request must echo it in X-CSRF-Token.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = ErrorBodySchema.safeParse(body);
@@ -54,10 +64,15 @@ async function toApiError(response: Response): Promise<ApiError> {
  */
 export async function apiRequest<R extends ApiRoute>(route: R, options: RequestOptions<R> = {}): Promise<ResponseOf<R>> {
   let response: Response;
+  const method = route.method.toUpperCase();
   try {
     response = await fetch(routeUrl(route, options.params, options.query), {
-      method: route.method.toUpperCase(),
-      headers: { Accept: 'application/json', ...(options.body !== undefined && { 'Content-Type': 'application/json' }) },
+      method,
+      headers: {
+        Accept: 'application/json',
+        ...(options.body !== undefined && { 'Content-Type': 'application/json' }),
+        ...(method !== 'GET' && csrfToken !== null && { 'X-CSRF-Token': csrfToken }),
+      },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
@@ -74,6 +89,11 @@ export async function apiRequest<R extends ApiRoute>(route: R, options: RequestO
     throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', t('errors.unexpected'));
   }
   return parsed.data as ResponseOf<R>;
+}
+
+/** True for the 401 that means "no session (any more)": the one answer that sends the user to the sign-in page. */
+export function isSignInRequired(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && error.code === ERROR_CODES.unauthenticated;
 }
 
 /** The server's message for one field (VALIDATION_FAILED / VALUE_MISMATCH details), to show next to its input. */

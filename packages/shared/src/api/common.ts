@@ -24,6 +24,11 @@ export const ERROR_CODES = {
   privateKeyRefused: 'PRIVATE_KEY_REFUSED',
   payloadTooLarge: 'PAYLOAD_TOO_LARGE',
   internal: 'INTERNAL_ERROR',
+  unauthenticated: 'SIGN_IN_REQUIRED',
+  forbidden: 'NOT_ALLOWED',
+  csrf: 'CSRF_TOKEN_INVALID',
+  signInFailed: 'SIGN_IN_FAILED',
+  rateLimited: 'TOO_MANY_ATTEMPTS',
   unavailable: 'STORE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

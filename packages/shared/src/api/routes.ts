@@ -10,13 +10,34 @@ import {
   ListConnectionsQuerySchema,
   RenameConnectionSchema,
 } from './connections.js';
+import {
+  CreateUserSchema,
+  MemberListSchema,
+  MemberParamsSchema,
+  MemberSchema,
+  PutMemberSchema,
+  SessionInfoSchema,
+  SignInSchema,
+  UserListSchema,
+  UserSchema,
+  type TenantRole,
+} from './auth.js';
+import { AuditPageSchema, AuditQuerySchema } from './audit.js';
+import { CredentialsStatusSchema, PutCredentialsSchema } from './credentials.js';
 import { HealthSchema } from './health.js';
 import { SandboxInfoSchema } from './sandbox.js';
 import { StepParamsSchema, UpdateStepSchema } from './steps.js';
 import { CreateTenantSchema, ListTenantsQuerySchema, RenameTenantSchema, TenantPageSchema, TenantParamsSchema, TenantSchema } from './tenants.js';
 
+/**
+ * Who may call a route: anyone; any signed-in user; a system admin (manages local users); or a member of the
+ * route's tenant with at least the given role. A non-member gets 404, exactly as if the tenant did not exist.
+ */
+export type RouteAccess = 'public' | 'user' | 'systemAdmin' | { tenant: TenantRole };
+
 export interface ApiRoute {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  access: RouteAccess;
   /** Express-style path; `:name` segments are described by `params`. */
   path: string;
   summary: string;
@@ -38,53 +59,92 @@ const CONNECTION = `${TENANT}/connections/:connectionId`;
  * them, and the web client builds its URLs from them: one list, so no route can be missed by any of the three.
  */
 export const API_ROUTES = {
-  health: { method: 'get', path: '/api/health', summary: 'Answers 200 when the store is usable', response: HealthSchema, status: 200 },
-  sandbox: { method: 'get', path: '/api/sandbox', summary: 'Whether the built-in SAP sandbox runs, and its cockpit page', response: SandboxInfoSchema, status: 200 },
+  health: { method: 'get', access: 'public', path: '/api/health', summary: 'Answers 200 when the store is usable', response: HealthSchema, status: 200 },
+  sandbox: { method: 'get', access: 'user', path: '/api/sandbox', summary: 'Whether the built-in SAP sandbox runs, and its cockpit page', response: SandboxInfoSchema, status: 200 },
   listTenants: {
-    method: 'get', path: '/api/tenants', summary: 'List tenants with search, sort and paging',
+    method: 'get', access: 'user', path: '/api/tenants', summary: 'List tenants with search, sort and paging',
     query: ListTenantsQuerySchema, response: TenantPageSchema, status: 200,
   },
-  createTenant: { method: 'post', path: '/api/tenants', summary: 'Create a tenant', body: CreateTenantSchema, response: TenantSchema, status: 201 },
-  getTenant: { method: 'get', path: TENANT, summary: 'Read a tenant', params: TenantParamsSchema, response: TenantSchema, status: 200 },
+  createTenant: { method: 'post', access: 'user', path: '/api/tenants', summary: 'Create a tenant', body: CreateTenantSchema, response: TenantSchema, status: 201 },
+  getTenant: { method: 'get', access: { tenant: 'viewer' }, path: TENANT, summary: 'Read a tenant', params: TenantParamsSchema, response: TenantSchema, status: 200 },
   renameTenant: {
-    method: 'patch', path: TENANT, summary: 'Rename a tenant',
+    method: 'patch', access: { tenant: 'admin' }, path: TENANT, summary: 'Rename a tenant',
     params: TenantParamsSchema, body: RenameTenantSchema, response: TenantSchema, status: 200,
   },
   deleteTenant: {
-    method: 'delete', path: TENANT, summary: 'Delete a tenant with all its connections and progress',
+    method: 'delete', access: { tenant: 'admin' }, path: TENANT, summary: 'Delete a tenant with all its connections and progress',
     params: TenantParamsSchema, response: null, status: 204,
   },
   listConnections: {
-    method: 'get', path: `${TENANT}/connections`, summary: 'List a tenant’s connections with progress and state',
+    method: 'get', access: { tenant: 'viewer' }, path: `${TENANT}/connections`, summary: 'List a tenant’s connections with progress and state',
     params: TenantParamsSchema, query: ListConnectionsQuerySchema, response: ConnectionPageSchema, status: 200,
   },
   createConnection: {
-    method: 'post', path: `${TENANT}/connections`, summary: 'Create a connection: a BTP subaccount paired with an S/4HANA Cloud system',
+    method: 'post', access: { tenant: 'admin' }, path: `${TENANT}/connections`, summary: 'Create a connection: a BTP subaccount paired with an S/4HANA Cloud system',
     params: TenantParamsSchema, body: CreateConnectionSchema, response: ConnectionDetailSchema, status: 201,
   },
   getConnection: {
-    method: 'get', path: CONNECTION, summary: 'Read a connection with its steps, values, certificate and destination',
+    method: 'get', access: { tenant: 'viewer' }, path: CONNECTION, summary: 'Read a connection with its steps, values, certificate and destination',
     params: ConnectionParamsSchema, response: ConnectionDetailSchema, status: 200,
   },
   renameConnection: {
-    method: 'patch', path: CONNECTION, summary: 'Rename a connection',
+    method: 'patch', access: { tenant: 'admin' }, path: CONNECTION, summary: 'Rename a connection',
     params: ConnectionParamsSchema, body: RenameConnectionSchema, response: ConnectionDetailSchema, status: 200,
   },
   deleteConnection: {
-    method: 'delete', path: CONNECTION, summary: 'Delete a connection and its progress',
+    method: 'delete', access: { tenant: 'admin' }, path: CONNECTION, summary: 'Delete a connection and its progress',
     params: ConnectionParamsSchema, query: DeleteConnectionQuerySchema, response: null, status: 204,
   },
   updateStep: {
-    method: 'put', path: `${CONNECTION}/steps/:stepId`, summary: 'Save a step’s values and status',
+    method: 'put', access: { tenant: 'operator' }, path: `${CONNECTION}/steps/:stepId`, summary: 'Save a step’s values and status',
     params: StepParamsSchema, body: UpdateStepSchema, response: ConnectionDetailSchema, status: 200,
   },
   uploadTrustCertificate: {
-    method: 'put', path: `${CONNECTION}/trust-certificate`, summary: 'Upload the subaccount’s trust certificate (step 1)',
+    method: 'put', access: { tenant: 'operator' }, path: `${CONNECTION}/trust-certificate`, summary: 'Upload the subaccount’s trust certificate (step 1)',
     params: ConnectionParamsSchema, body: UploadCertificateSchema, response: ConnectionDetailSchema, status: 200,
   },
   downloadTrustCertificate: {
-    method: 'get', path: `${CONNECTION}/trust-certificate.pem`, summary: 'Download the trust certificate to upload in S/4HANA (step 8)',
+    method: 'get', access: { tenant: 'viewer' }, path: `${CONNECTION}/trust-certificate.pem`, summary: 'Download the trust certificate to upload in S/4HANA (step 8)',
     params: ConnectionParamsSchema, response: z.string(), status: 200, produces: 'application/x-pem-file',
+  },
+  signIn: {
+    method: 'post', access: 'public', path: '/api/auth/sign-in', summary: 'Sign in with a local account; sets the session cookie',
+    body: SignInSchema, response: SessionInfoSchema, status: 200,
+  },
+  signOut: { method: 'post', access: 'user', path: '/api/auth/sign-out', summary: 'Sign out: ends the session', response: null, status: 204 },
+  me: { method: 'get', access: 'user', path: '/api/auth/me', summary: 'The signed-in user and the CSRF token', response: SessionInfoSchema, status: 200 },
+  listUsers: { method: 'get', access: 'systemAdmin', path: '/api/users', summary: 'List local users', response: UserListSchema, status: 200 },
+  createUser: {
+    method: 'post', access: 'systemAdmin', path: '/api/users', summary: 'Create a local user',
+    body: CreateUserSchema, response: UserSchema, status: 201,
+  },
+  listMembers: {
+    method: 'get', access: { tenant: 'admin' }, path: `${TENANT}/members`, summary: 'List the tenant’s members and roles',
+    params: TenantParamsSchema, response: MemberListSchema, status: 200,
+  },
+  putMember: {
+    method: 'put', access: { tenant: 'admin' }, path: `${TENANT}/members/:userId`, summary: 'Add a member or change their role',
+    params: MemberParamsSchema, body: PutMemberSchema, response: MemberSchema, status: 200,
+  },
+  deleteMember: {
+    method: 'delete', access: { tenant: 'admin' }, path: `${TENANT}/members/:userId`, summary: 'Remove a member from the tenant',
+    params: MemberParamsSchema, response: null, status: 204,
+  },
+  getCredentials: {
+    method: 'get', access: { tenant: 'viewer' }, path: `${CONNECTION}/credentials`, summary: 'Which credentials are set, when and by whom (never their values)',
+    params: ConnectionParamsSchema, response: CredentialsStatusSchema, status: 200,
+  },
+  putCredentials: {
+    method: 'put', access: { tenant: 'admin' }, path: `${CONNECTION}/credentials`, summary: 'Set credentials (write-only, stored encrypted)',
+    params: ConnectionParamsSchema, body: PutCredentialsSchema, response: CredentialsStatusSchema, status: 200,
+  },
+  listAudit: {
+    method: 'get', access: { tenant: 'viewer' }, path: `${TENANT}/audit`, summary: 'The tenant’s audit log, newest first, with filters',
+    params: TenantParamsSchema, query: AuditQuerySchema, response: AuditPageSchema, status: 200,
+  },
+  exportAudit: {
+    method: 'get', access: { tenant: 'viewer' }, path: `${TENANT}/audit.csv`, summary: 'The tenant’s audit log as CSV (same filters, all pages)',
+    params: TenantParamsSchema, query: AuditQuerySchema, response: z.string(), status: 200, produces: 'text/csv',
   },
 } as const satisfies Record<string, ApiRoute>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
+import { TENANT_ROLES } from './auth.js';
 import { ChangeStampSchema, IdSchema, listQuerySchema, pageSchema } from './common.js';
 
 const TenantNameSchema = z
@@ -20,6 +21,8 @@ export const TenantSchema = z
     name: z.string(),
     connectionCount: z.number().int().nonnegative(),
     completeCount: z.number().int().nonnegative(),
+    /** The caller's role in this tenant: the UI offers only what it allows. */
+    myRole: z.enum(TENANT_ROLES),
   })
   .extend(ChangeStampSchema.shape);
 export type Tenant = z.infer<typeof TenantSchema>;

@@ -14,7 +14,6 @@ import { decodeUpload, readCertificateFile } from '../../certificates/read-certi
 import { ConflictError, InputError, NotFoundError } from '../../http/errors.js';
 import type { ConnectionAggregate, ConnectionChange, Store } from '../../store/types.js';
 import { duplicateToConflict } from '../duplicate-to-conflict.js';
-import type { TenantService } from '../tenants/tenant-service.js';
 import { toConnectionDetail, toConnectionSummary } from './connection-detail.js';
 import { planStepUpdate } from './update-step.js';
 
@@ -30,7 +29,7 @@ export interface ConnectionService {
   trustCertificatePem(tenantId: string, connectionId: string): Promise<{ fileName: string; pem: string }>;
 }
 
-export function createConnectionService({ store, tenants, clock, newId }: { store: Store; tenants: TenantService; clock: () => Date; newId: () => string }): ConnectionService {
+export function createConnectionService({ store, clock, newId }: { store: Store; clock: () => Date; newId: () => string }): ConnectionService {
   const stamp = (by: string) => ({ at: clock().toISOString(), by });
 
   const load = async (tenantId: string, connectionId: string): Promise<ConnectionAggregate> => {
@@ -57,7 +56,6 @@ export function createConnectionService({ store, tenants, clock, newId }: { stor
 
   return {
     async list(tenantId, query) {
-      await tenants.get(tenantId);
       const { rows, total } = await store.listConnections(tenantId, query);
       const now = clock();
       return { items: rows.map((row) => toConnectionSummary(row, now)), total, page: query.page, pageSize: query.pageSize };
@@ -68,7 +66,6 @@ export function createConnectionService({ store, tenants, clock, newId }: { stor
     },
 
     async create(tenantId, input, actor, { sandbox = false } = {}) {
-      await tenants.get(tenantId);
       const host = parseS4Host(input.s4Host);
       if (!host.ok) throw new InputError(host.message, [{ field: 's4Host', message: host.message }]);
       const id = newId();

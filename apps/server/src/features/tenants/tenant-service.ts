@@ -1,43 +1,68 @@
-import type { CreateTenant, ListTenantsQuery, Tenant, TenantPage } from '@tcc/shared';
-import { NotFoundError } from '../../http/errors.js';
+import { ERROR_CODES, type CreateTenant, type ListTenantsQuery, type Member, type Tenant, type TenantPage, type TenantRole } from '@tcc/shared';
+import { TENANT_NOT_FOUND } from '../../http/access-control.js';
+import { ConflictError, NotFoundError } from '../../http/errors.js';
 import type { Store, TenantRecord } from '../../store/types.js';
 import { duplicateToConflict } from '../duplicate-to-conflict.js';
 
 export interface TenantService {
-  list(query: ListTenantsQuery): Promise<TenantPage>;
-  get(tenantId: string): Promise<Tenant>;
-  create(input: CreateTenant, actor: string): Promise<Tenant>;
-  rename(tenantId: string, name: string, actor: string): Promise<Tenant>;
+  list(userId: string, query: ListTenantsQuery): Promise<TenantPage>;
+  get(tenantId: string, userId: string): Promise<Tenant>;
+  /** The creator becomes the tenant's admin. */
+  create(input: CreateTenant, creator: { userId: string; username: string }): Promise<Tenant>;
+  rename(tenantId: string, name: string, by: { userId: string; username: string }): Promise<Tenant>;
   remove(tenantId: string): Promise<void>;
+  listMembers(tenantId: string): Promise<{ items: Member[] }>;
+  putMember(tenantId: string, userId: string, role: TenantRole): Promise<Member>;
+  removeMember(tenantId: string, userId: string): Promise<void>;
 }
 
-const toTenant = (record: TenantRecord): Tenant => record;
+const toTenant = ({ role, ...record }: TenantRecord): Tenant => ({ ...record, myRole: role });
 
 export function createTenantService({ store, clock, newId }: { store: Store; clock: () => Date; newId: () => string }): TenantService {
-  const notFound = () => new NotFoundError('This tenant does not exist (any more). Go back to the tenant list.');
+  const notFound = () => new NotFoundError(TENANT_NOT_FOUND);
+
+  /** A tenant without an admin could never be managed again. */
+  const assertAnAdminRemains = async (tenantId: string, changedUserId: string) => {
+    const admins = (await store.listMembers(tenantId)).filter((m) => m.role === 'admin' && m.userId !== changedUserId);
+    if (admins.length === 0) throw new ConflictError(ERROR_CODES.conflict, 'A tenant needs at least one admin. Make someone else admin first.');
+  };
 
   return {
-    async list(query) {
-      const { rows, total } = await store.listTenants(query);
+    async list(userId, query) {
+      const { rows, total } = await store.listTenants(userId, query);
       return { items: rows.map(toTenant), total, page: query.page, pageSize: query.pageSize };
     },
-    async get(tenantId) {
-      const record = await store.getTenant(tenantId);
+    async get(tenantId, userId) {
+      const record = await store.getTenant(tenantId, userId);
       if (!record) throw notFound();
       return toTenant(record);
     },
-    async create({ name }, actor) {
+    async create({ name }, creator) {
       const id = newId();
-      await store.createTenant({ id, name }, { at: clock().toISOString(), by: actor }).catch(duplicateToConflict);
-      return this.get(id);
+      await store.createTenant({ id, name }, creator.userId, { at: clock().toISOString(), by: creator.username }).catch(duplicateToConflict);
+      return this.get(id, creator.userId);
     },
-    async rename(tenantId, name, actor) {
-      const renamed = await store.renameTenant(tenantId, name, { at: clock().toISOString(), by: actor }).catch(duplicateToConflict);
+    async rename(tenantId, name, by) {
+      const renamed = await store.renameTenant(tenantId, name, { at: clock().toISOString(), by: by.username }).catch(duplicateToConflict);
       if (!renamed) throw notFound();
-      return this.get(tenantId);
+      return this.get(tenantId, by.userId);
     },
     async remove(tenantId) {
       if (!(await store.deleteTenant(tenantId))) throw notFound();
+    },
+    async listMembers(tenantId) {
+      return { items: await store.listMembers(tenantId) };
+    },
+    async putMember(tenantId, userId, role) {
+      const user = await store.getUser(userId);
+      if (!user) throw new NotFoundError('There is no user with this ID. A system administrator creates users first.');
+      if (role !== 'admin') await assertAnAdminRemains(tenantId, userId);
+      await store.putMember(tenantId, userId, role);
+      return { userId, username: user.username, displayName: user.displayName, role };
+    },
+    async removeMember(tenantId, userId) {
+      await assertAnAdminRemains(tenantId, userId);
+      if (!(await store.deleteMember(tenantId, userId))) throw new NotFoundError('This user is not a member of the tenant.');
     },
   };
 }

@@ -1,11 +1,17 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as sandboxConnections from './0002-sandbox-connections.js';
+import * as usersAndSessions from './0003-users-and-sessions.js';
+import * as auditLog from './0004-audit-log.js';
+import * as connectionSecrets from './0005-connection-secrets.js';
 
 /** Versioned migrations, applied in name order at start. Add new ones at the end; never edit an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-sandbox-connections': sandboxConnections,
+  '0003-users-and-sessions': usersAndSessions,
+  '0004-audit-log': auditLog,
+  '0005-connection-secrets': connectionSecrets,
 };
 
 export const migrationProvider: MigrationProvider = {

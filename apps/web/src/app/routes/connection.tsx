@@ -1,3 +1,4 @@
+import { roleAllows } from '@tcc/shared';
 import { BusyIndicator, DynamicPage, DynamicPageHeader, DynamicPageTitle, Title } from '@ui5/webcomponents-react';
 import { useParams } from 'react-router';
 import { PageBreadcrumbs } from '../../components/page-breadcrumbs';
@@ -9,15 +10,19 @@ import { ConnectionWizard } from '../../features/connections/components/wizard/c
 import { WizardHeader } from '../../features/connections/components/wizard/wizard-header';
 import { SandboxStrip } from '../../features/sandbox/components/sandbox-strip';
 import { useTenant } from '../../features/tenants/api/get-tenant';
+import { ReadOnlyHint } from '../../features/tenants/components/read-only-hint';
 import { t } from '../../i18n';
 
 export function ConnectionRoute() {
   const { tenantId, connectionId } = useParams() as { tenantId: string; connectionId: string };
   const tenant = useTenant(tenantId);
   const connection = useConnection(tenantId, connectionId);
-  if (connection.isPending) return <BusyIndicator active className="page-busy" text={t('app.loading')} />;
+  if (connection.isPending || tenant.isPending) return <BusyIndicator active className="page-busy" text={t('app.loading')} />;
   if (connection.isError) return <PageMessage error={connection.error} />;
+  if (tenant.isError) return <PageMessage error={tenant.error} />;
   const c = connection.data;
+  // Viewers see every step, value and copy button, but nothing that changes the connection.
+  const readOnly = !roleAllows(tenant.data.myRole, 'operator');
 
   return (
     <DynamicPage
@@ -28,7 +33,7 @@ export function ConnectionRoute() {
             <PageBreadcrumbs
               items={[
                 { text: t('tenants.title'), href: paths.home.getHref() },
-                { text: tenant.data?.name ?? '…', href: paths.tenant.getHref(tenantId) },
+                { text: tenant.data.name, href: paths.tenant.getHref(tenantId) },
                 { text: c.displayName },
               ]}
             />
@@ -46,8 +51,9 @@ export function ConnectionRoute() {
         </DynamicPageHeader>
       }
     >
+      <ReadOnlyHint role={tenant.data.myRole} />
       <SandboxStrip sandbox={c.sandbox} />
-      <ConnectionWizard connection={c} onReload={() => void connection.refetch()} />
+      <ConnectionWizard connection={c} readOnly={readOnly} onReload={() => void connection.refetch()} />
     </DynamicPage>
   );
 }

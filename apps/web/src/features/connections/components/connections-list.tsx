@@ -20,13 +20,15 @@ type DialogState = { kind: 'rename' | 'delete'; connection: ConnectionSummary } 
 
 interface ConnectionsListProps {
   tenantId: string;
+  /** Tenant admins add, rename and delete connections; everyone else only sees them. */
+  canManage: boolean;
   /** The "Add connection" dialog is opened from the page title's action bar, which the route owns. */
   adding: boolean;
   onAddingChange: (adding: boolean) => void;
 }
 
 /** The body of the tenant page: search, sort, table, paging, and the first-use guidance. */
-export function ConnectionsList({ tenantId, adding, onAddingChange }: ConnectionsListProps) {
+export function ConnectionsList({ tenantId, canManage, adding, onAddingChange }: ConnectionsListProps) {
   const navigate = useNavigate();
   const { params, setQ, setSort, setPage } = useListParams<(typeof CONNECTION_SORT_KEYS)[number]>('displayName');
   const connections = useConnections(tenantId, params);
@@ -38,11 +40,15 @@ export function ConnectionsList({ tenantId, adding, onAddingChange }: Connection
     <>
       <ErrorStrip error={connections.error} />
       {firstUse ? (
-        <IllustratedMessage name="NoEntries" titleText={t('connections.empty.title')} subtitleText={t('connections.empty.text')}>
-          <Button design="Emphasized" icon="add" onClick={() => onAddingChange(true)}>
-            {t('connections.add')}
-          </Button>
-        </IllustratedMessage>
+        canManage ? (
+          <IllustratedMessage name="NoEntries" titleText={t('connections.empty.title')} subtitleText={t('connections.empty.text')}>
+            <Button design="Emphasized" icon="add" onClick={() => onAddingChange(true)}>
+              {t('connections.add')}
+            </Button>
+          </IllustratedMessage>
+        ) : (
+          <IllustratedMessage name="NoEntries" titleText={t('connections.noneYet')} subtitleText={t('connections.empty.textReadOnly')} />
+        )
       ) : (
         <>
           <FlexBox alignItems="Center" justifyContent="SpaceBetween" wrap="Wrap" className="list-toolbar">
@@ -55,13 +61,14 @@ export function ConnectionsList({ tenantId, adding, onAddingChange }: Connection
             sort={params.sort}
             order={params.order}
             loading={connections.isFetching}
+            canManage={canManage}
             onRename={(connection) => setDialog({ kind: 'rename', connection })}
             onDelete={(connection) => setDialog({ kind: 'delete', connection })}
           />
           {page && <Pager page={page.page} pageSize={page.pageSize} total={page.total} onPage={setPage} />}
         </>
       )}
-      {adding && (
+      {adding && canManage && (
         <CreateConnectionDialog
           tenantId={tenantId}
           onClose={() => onAddingChange(false)}

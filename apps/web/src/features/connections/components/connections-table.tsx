@@ -16,11 +16,13 @@ interface ConnectionsTableProps {
   sort: string;
   order: SortOrder;
   loading: boolean;
+  /** Without it (viewers, operators) the rename/delete column is left out. */
+  canManage: boolean;
   onRename: (connection: ConnectionSummary) => void;
   onDelete: (connection: ConnectionSummary) => void;
 }
 
-export function ConnectionsTable({ tenantId, connections, sort, order, loading, onRename, onDelete }: ConnectionsTableProps) {
+export function ConnectionsTable({ tenantId, connections, sort, order, loading, canManage, onRename, onDelete }: ConnectionsTableProps) {
   const navigate = useNavigate();
   const indicator = (key: string) => (sort === key ? (order === 'asc' ? 'Ascending' : 'Descending') : 'None');
   const href = (id: string) => paths.connection.getHref(tenantId, id);
@@ -47,7 +49,7 @@ export function ConnectionsTable({ tenantId, connections, sort, order, loading, 
           <TableHeaderCell minWidth="9rem">{t('connections.col.state')}</TableHeaderCell>
           <TableHeaderCell sortIndicator={indicator('certificateNotAfter')} minWidth="9rem">{t('connections.col.certificate')}</TableHeaderCell>
           <TableHeaderCell sortIndicator={indicator('updatedAt')} minWidth="10rem" importance={-1}>{t('connections.col.changed')}</TableHeaderCell>
-          <TableHeaderCell horizontalAlign="End" width="6.5rem">{t('common.actions')}</TableHeaderCell>
+          {canManage && <TableHeaderCell horizontalAlign="End" width="6.5rem">{t('common.actions')}</TableHeaderCell>}
         </TableHeaderRow>
       }
     >
@@ -65,10 +67,12 @@ export function ConnectionsTable({ tenantId, connections, sort, order, loading, 
           <TableCell><ConnectionStateStatus state={c.state} /></TableCell>
           <TableCell><CertificateExpiryStatus notAfter={c.certificateNotAfter} /></TableCell>
           <TableCell><Text>{t('common.changedBy', { date: formatDateTime(c.updatedAt), user: c.updatedBy })}</Text></TableCell>
-          <TableCell horizontalAlign="End">
-            <Button design="Transparent" icon="edit" accessibleName={t('connections.renameOf', { name: c.displayName })} tooltip={t('common.rename')} onClick={act(() => onRename(c))} />
-            <Button design="Transparent" icon="delete" accessibleName={t('connections.deleteOf', { name: c.displayName })} tooltip={t('common.delete')} onClick={act(() => onDelete(c))} />
-          </TableCell>
+          {canManage && (
+            <TableCell horizontalAlign="End">
+              <Button design="Transparent" icon="edit" accessibleName={t('connections.renameOf', { name: c.displayName })} tooltip={t('common.rename')} onClick={act(() => onRename(c))} />
+              <Button design="Transparent" icon="delete" accessibleName={t('connections.deleteOf', { name: c.displayName })} tooltip={t('common.delete')} onClick={act(() => onDelete(c))} />
+            </TableCell>
+          )}
         </TableRow>
       ))}
     </Table>

@@ -27,6 +27,8 @@ interface TenantsTableProps {
 
 export function TenantsTable({ tenants, sort, order, loading, onRename, onDelete }: TenantsTableProps) {
   const navigate = useNavigate();
+  // Rename and delete are for the tenant's admins; the column is left out when the user administers none of them.
+  const anyAdmin = tenants.some((tenant) => tenant.myRole === 'admin');
   const indicator = (key: string) => (sort === key ? (order === 'asc' ? 'Ascending' : 'Descending') : 'None');
   const openRow: TablePropTypes['onRowClick'] = (event) => navigate(paths.tenant.getHref(String(event.detail.row.rowKey)));
   // Buttons inside an interactive row: keep their click from also opening the row.
@@ -47,7 +49,7 @@ export function TenantsTable({ tenants, sort, order, loading, onRename, onDelete
           <TableHeaderCell horizontalAlign="End" width="8rem">{t('tenants.col.connections')}</TableHeaderCell>
           <TableHeaderCell horizontalAlign="End" width="8rem">{t('tenants.col.complete')}</TableHeaderCell>
           <TableHeaderCell sortIndicator={indicator('updatedAt')} minWidth="14rem">{t('tenants.col.changed')}</TableHeaderCell>
-          <TableHeaderCell horizontalAlign="End" width="7rem">{t('common.actions')}</TableHeaderCell>
+          {anyAdmin && <TableHeaderCell horizontalAlign="End" width="7rem">{t('common.actions')}</TableHeaderCell>}
         </TableHeaderRow>
       }
     >
@@ -69,10 +71,16 @@ export function TenantsTable({ tenants, sort, order, loading, onRename, onDelete
           <TableCell>
             <Text>{t('common.changedBy', { date: formatDateTime(tenant.updatedAt), user: tenant.updatedBy })}</Text>
           </TableCell>
-          <TableCell horizontalAlign="End">
-            <Button design="Transparent" icon="edit" accessibleName={t('tenants.renameOf', { name: tenant.name })} tooltip={t('common.rename')} onClick={act(() => onRename(tenant))} />
-            <Button design="Transparent" icon="delete" accessibleName={t('tenants.deleteOf', { name: tenant.name })} tooltip={t('common.delete')} onClick={act(() => onDelete(tenant))} />
-          </TableCell>
+          {anyAdmin && (
+            <TableCell horizontalAlign="End">
+              {tenant.myRole === 'admin' && (
+                <>
+                  <Button design="Transparent" icon="edit" accessibleName={t('tenants.renameOf', { name: tenant.name })} tooltip={t('common.rename')} onClick={act(() => onRename(tenant))} />
+                  <Button design="Transparent" icon="delete" accessibleName={t('tenants.deleteOf', { name: tenant.name })} tooltip={t('common.delete')} onClick={act(() => onDelete(tenant))} />
+                </>
+              )}
+            </TableCell>
+          )}
         </TableRow>
       ))}
     </Table>

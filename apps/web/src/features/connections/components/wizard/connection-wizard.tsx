@@ -9,6 +9,8 @@ import { StepPanel } from './step-panel';
 
 interface ConnectionWizardProps {
   connection: ConnectionDetail;
+  /** Viewers: inputs read-only, no step actions, no upload. */
+  readOnly: boolean;
   onReload: () => void;
 }
 
@@ -21,7 +23,7 @@ function initialStep(connection: ConnectionDetail): number {
   return (open ?? STEP_CATALOGUE.at(-1)!).id;
 }
 
-export function ConnectionWizard({ connection, onReload }: ConnectionWizardProps) {
+export function ConnectionWizard({ connection, readOnly, onReload }: ConnectionWizardProps) {
   const [searchParams, setSearchParams] = useSearchParams();
   // Computed once: without this, finishing the open step (e.g. by uploading the certificate) would jump away from it.
   const [openStep] = useState(() => initialStep(connection));
@@ -52,6 +54,7 @@ export function ConnectionWizard({ connection, onReload }: ConnectionWizardProps
           key={step.id}
           connection={connection}
           step={step}
+          readOnly={readOnly}
           draft={drafts[step.id]}
           onDraftChange={(draft) => setDrafts((prev) => ({ ...prev, [step.id]: draft }))}
           onDone={next}

@@ -6,15 +6,17 @@ import { CertificateUpload } from './certificate-upload';
 interface StepExtrasProps {
   connection: ConnectionDetail;
   step: StepDefinition;
+  /** Viewers see the uploaded certificate's analysis but get no file upload. */
+  readOnly: boolean;
   onGoToStep: (stepId: number) => void;
   onReload: () => void;
 }
 
 /** The certificate parts of a step, chosen by the catalogue's flags rather than by step number. */
-export function StepExtras({ connection, step, onGoToStep, onReload }: StepExtrasProps) {
+export function StepExtras({ connection, step, readOnly, onGoToStep, onReload }: StepExtrasProps) {
   return (
     <>
-      {step.uploadsCertificate && <CertificateUpload connection={connection} onReload={onReload} />}
+      {step.uploadsCertificate && !readOnly && <CertificateUpload connection={connection} onReload={onReload} />}
       {step.uploadsCertificate && connection.certificate && <CertificateAnalysis certificate={connection.certificate} />}
       {step.offersCertificateDownload && <CertificateDownload connection={connection} onGoToStep={onGoToStep} />}
     </>

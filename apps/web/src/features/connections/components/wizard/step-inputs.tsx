@@ -5,12 +5,13 @@ import { t } from '../../../../i18n';
 
 interface StepInputsProps {
   inputs: readonly StepInput[];
+  readOnly: boolean;
   valueOf: (key: EnteredValueKey) => string;
   errorOf: (key: EnteredValueKey) => string | undefined;
   onChange: (key: EnteredValueKey, value: string) => void;
 }
 
-export function StepInputs({ inputs, valueOf, errorOf, onChange }: StepInputsProps) {
+export function StepInputs({ inputs, readOnly, valueOf, errorOf, onChange }: StepInputsProps) {
   if (inputs.length === 0) return null;
   return (
     <FlexBox direction="Column" className="step-section">
@@ -23,7 +24,8 @@ export function StepInputs({ inputs, valueOf, errorOf, onChange }: StepInputsPro
           value={valueOf(key)}
           onChange={(value) => onChange(key, value)}
           error={errorOf(key)}
-          required={required}
+          required={required && !readOnly}
+          readonly={readOnly}
           maxlength={LIMITS.stepValueMax}
         />
       ))}

@@ -15,6 +15,7 @@ import { StepInputs } from './step-inputs';
 interface StepPanelProps {
   connection: ConnectionDetail;
   step: StepDefinition;
+  readOnly: boolean;
   draft: Draft | undefined;
   onDraftChange: (draft: Draft | undefined) => void;
   onDone: () => void;
@@ -22,7 +23,7 @@ interface StepPanelProps {
   onReload: () => void;
 }
 
-export function StepPanel({ connection, step, draft, onDraftChange, onDone, onGoToStep, onReload }: StepPanelProps) {
+export function StepPanel({ connection, step, readOnly, draft, onDraftChange, onDone, onGoToStep, onReload }: StepPanelProps) {
   const form = useStepForm({ connection, step, draft, onDraftChange, onSaved: (status) => status === 'done' && onDone() });
   const status = form.progress?.status ?? 'not_started';
   const unmet = step.dependsOn.filter((id) => {
@@ -55,13 +56,13 @@ export function StepPanel({ connection, step, draft, onDraftChange, onDone, onGo
               {t(status === 'failed' ? 'wizard.note.failed' : 'wizard.note.skipped', { note: form.progress.note })}
             </MessageStrip>
           )}
-          <StepExtras connection={connection} step={step} onGoToStep={onGoToStep} onReload={onReload} />
-          <StepInputs inputs={step.inputs} valueOf={form.valueOf} errorOf={form.errorOf} onChange={form.setValue} />
+          <StepExtras connection={connection} step={step} readOnly={readOnly} onGoToStep={onGoToStep} onReload={onReload} />
+          <StepInputs inputs={step.inputs} readOnly={readOnly} valueOf={form.valueOf} errorOf={form.errorOf} onChange={form.setValue} />
           <StepCopyValues keys={step.copyValues} values={connection.values} />
           <OAuthChecks checks={connection.checks.filter((check) => step.inputs.some((input) => input.key === check.field))} />
           {step.listsDestination && <DestinationProperties properties={connection.destination} stepId={step.id} />}
           <ErrorStrip error={form.mutation.error} onReload={onReload} shownFields={step.inputs.map((i) => i.key)} />
-          <StepActions stepId={step.id} status={status} hasInputs={step.inputs.length > 0} busy={form.mutation.isPending} onAction={form.submit} />
+          {!readOnly && <StepActions stepId={step.id} status={status} hasInputs={step.inputs.length > 0} busy={form.mutation.isPending} onAction={form.submit} />}
           {form.progress?.updatedAt && (
             <Text className="muted">{t('wizard.lastChange', { date: formatDateTime(form.progress.updatedAt), user: form.progress.updatedBy ?? '' })}</Text>
           )}

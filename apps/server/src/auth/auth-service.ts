@@ -1,0 +1,102 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { ERROR_CODES, type CreateUserSchema, type SessionInfo, type User } from '@tcc/shared';
+import type { z } from 'zod';
+import { ConflictError, ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../http/errors.js';
+import type { UserRecord } from '../store/auth-store.js';
+import type { Store } from '../store/types.js';
+import type { Principal } from './principal.js';
+import { createRateLimiter } from './rate-limiter.js';
+
+export interface AuthSettings {
+  sessionTtlMinutes: number;
+  /** Failed sign-ins in a row after which an account is locked for `lockMinutes`. */
+  maxFailedSignIns: number;
+  lockMinutes: number;
+  /** Sign-in attempts per client address per minute. */
+  signInsPerMinute: number;
+  /** False in JWT mode: users sign in at the identity provider, not here. */
+  localSignIn: boolean;
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+const toUser = (u: UserRecord): User => ({ id: u.id, username: u.username, displayName: u.displayName, systemAdmin: u.systemAdmin });
+// Verified against when the user does not exist, so a missing user costs the same time as a wrong password.
+const DUMMY_HASH = hash('timing-equaliser');
+
+export function createAuthService({ store, settings, clock, newId }: { store: Store; settings: AuthSettings; clock: () => Date; newId: () => string }) {
+  const perAddress = createRateLimiter({ limit: settings.signInsPerMinute, windowMs: 60_000 });
+  const SIGN_IN_FAILED = 'The user name or password is wrong.';
+
+  const sessionInfo = (user: UserRecord, session: Principal['session']): SessionInfo => ({
+    user: toUser(user),
+    csrfToken: session?.csrfToken ?? null,
+    expiresAt: session?.expiresAt ?? null,
+  });
+
+  return {
+    /** Checks the password (argon2id), with lock-out and a per-address limit; opens a session. */
+    async signIn(username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; info: SessionInfo }> {
+      if (!settings.localSignIn) throw new ForbiddenError('Sign in through your organisation’s identity provider; this server accepts its tokens only.');
+      const wait = perAddress.hit(address);
+      if (wait > 0) throw new TooManyRequestsError(`Too many sign-in attempts. Try again in ${wait} seconds.`, wait);
+      const user = await store.findUserByName(username);
+      const now = clock();
+      if (user?.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
+        throw new UnauthenticatedError(`This account is locked after repeated failed sign-ins until ${user.lockedUntil.slice(11, 16)} UTC. Ask an administrator, or try again later.`, ERROR_CODES.signInFailed);
+      }
+      const valid = user?.passwordHash ? await verify(user.passwordHash, password) : (await verify(await DUMMY_HASH, password), false);
+      if (!user || !valid) {
+        if (user) {
+          const failed = user.failedSignIns + 1;
+          const lock = failed >= settings.maxFailedSignIns ? new Date(now.getTime() + settings.lockMinutes * 60_000).toISOString() : null;
+          await store.recordSignInFailure(user.id, lock ? 0 : failed, lock);
+        }
+        throw new UnauthenticatedError(SIGN_IN_FAILED, ERROR_CODES.signInFailed);
+      }
+      await store.clearSignInFailures(user.id);
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(now.getTime() + settings.sessionTtlMinutes * 60_000);
+      const session = { idHash: tokenHash(token), csrfToken: randomBytes(24).toString('base64url'), expiresAt: expiresAt.toISOString() };
+      await store.createSession(session.idHash, { userId: user.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt }, now.toISOString());
+      return { token, expiresAt, info: sessionInfo(user, session) };
+    },
+
+    async signOut(principal: Principal): Promise<void> {
+      if (principal.session) await store.deleteSession(principal.session.idHash);
+    },
+
+    /** The principal of a session token, or null when it is unknown or expired. */
+    async principalOfSession(token: string): Promise<Principal | null> {
+      const idHash = tokenHash(token);
+      const session = await store.findSession(idHash);
+      if (!session) return null;
+      if (Date.parse(session.expiresAt) <= clock().getTime()) {
+        await store.deleteSession(idHash);
+        return null;
+      }
+      const user = await store.getUser(session.userId);
+      if (!user) return null;
+      return { userId: user.id, username: user.username, displayName: user.displayName, systemAdmin: user.systemAdmin, session: { idHash, csrfToken: session.csrfToken, expiresAt: session.expiresAt } };
+    },
+
+    async me(principal: Principal): Promise<SessionInfo> {
+      const user = await store.getUser(principal.userId);
+      if (!user) throw new UnauthenticatedError('Your account no longer exists. Sign in again.');
+      return sessionInfo(user, principal.session);
+    },
+
+    async createUser(input: z.output<typeof CreateUserSchema>): Promise<User> {
+      if (await store.findUserByName(input.username)) throw new ConflictError(ERROR_CODES.conflict, `A user ${input.username} exists already.`);
+      const user = { id: newId(), username: input.username, displayName: input.displayName, passwordHash: await hash(input.password), systemAdmin: input.systemAdmin };
+      await store.createUser(user, clock().toISOString());
+      return toUser({ ...user, failedSignIns: 0, lockedUntil: null });
+    },
+
+    async listUsers(): Promise<{ items: User[] }> {
+      return { items: (await store.listUsers()).map(toUser) };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,43 @@
+import type { ApiRouteName } from '@tcc/shared';
+import type { Principal } from '../auth/principal.js';
+import type { Store } from '../store/types.js';
+import { AppError } from './errors.js';
+
+interface AuditedParams {
+  tenantId?: string;
+  connectionId?: string;
+  stepId?: number;
+  userId?: string;
+}
+
+/** What a change acted on, in words for the log: never from the body, so never a secret. */
+function objectOf(route: ApiRouteName, params: AuditedParams): string | null {
+  if (params.stepId !== undefined) return `step ${params.stepId}`;
+  if (route === 'uploadTrustCertificate') return 'trust certificate';
+  if (params.userId) return `member ${params.userId}`;
+  if (params.connectionId) return 'connection';
+  return 'tenant';
+}
+
+/**
+ * Records every change a tenant member attempts, whatever the route: success, refusal (4xx) or failure. It sits in
+ * the one place routes are mounted, so a new route is audited without anyone remembering to.
+ */
+export function createAuditTrail(store: Store, clock: () => Date) {
+  return async (route: ApiRouteName, principal: Principal, params: AuditedParams, error?: unknown): Promise<void> => {
+    if (!params.tenantId) return;
+    const result = error === undefined ? 'ok' : error instanceof AppError ? 'refused' : 'failed';
+    await store.appendAudit({
+      tenantId: params.tenantId,
+      at: clock().toISOString(),
+      actor: principal.username,
+      action: route,
+      connectionId: params.connectionId ?? null,
+      object: objectOf(route, params),
+      result,
+      detail: error instanceof AppError ? error.code : error === undefined ? null : 'INTERNAL_ERROR',
+    });
+  };
+}
+
+export type AuditTrail = ReturnType<typeof createAuditTrail>;

@@ -1,0 +1,45 @@
+import type { TenantRole } from '@tcc/shared';
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string | null;
+  systemAdmin: boolean;
+  failedSignIns: number;
+  lockedUntil: string | null;
+}
+
+export interface SessionRecord {
+  userId: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface MemberRecord {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: TenantRole;
+}
+
+/** Users, memberships and sessions. Sessions are found by the SHA-256 of their token, never the token itself. */
+export interface AuthStore {
+  countUsers(): Promise<number>;
+  findUserByName(username: string): Promise<UserRecord | undefined>;
+  getUser(userId: string): Promise<UserRecord | undefined>;
+  listUsers(): Promise<UserRecord[]>;
+  createUser(user: Omit<UserRecord, 'failedSignIns' | 'lockedUntil'>, at: string): Promise<void>;
+  recordSignInFailure(userId: string, failedSignIns: number, lockedUntil: string | null): Promise<void>;
+  clearSignInFailures(userId: string): Promise<void>;
+
+  createSession(idHash: string, session: SessionRecord, at: string): Promise<void>;
+  findSession(idHash: string): Promise<SessionRecord | undefined>;
+  deleteSession(idHash: string): Promise<void>;
+  deleteExpiredSessions(now: string): Promise<void>;
+
+  getRole(tenantId: string, userId: string): Promise<TenantRole | undefined>;
+  putMember(tenantId: string, userId: string, role: TenantRole): Promise<void>;
+  deleteMember(tenantId: string, userId: string): Promise<boolean>;
+  listMembers(tenantId: string): Promise<MemberRecord[]>;
+}

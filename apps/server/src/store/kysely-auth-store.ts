@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { AuthStore, UserRecord } from './auth-store.js';
+import type { Database } from './schema.js';
+
+const toUser = (row: Database['users']): UserRecord => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.display_name,
+  passwordHash: row.password_hash,
+  systemAdmin: Boolean(row.system_admin),
+  failedSignIns: Number(row.failed_sign_ins),
+  lockedUntil: row.locked_until,
+});
+
+export function createKyselyAuthStore(db: Kysely<Database>): AuthStore {
+  return {
+    async countUsers() {
+      const { n } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(n);
+    },
+    async findUserByName(username) {
+      const row = await db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+      return row ? toUser(row) : undefined;
+    },
+    async getUser(userId) {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+      return row ? toUser(row) : undefined;
+    },
+    async listUsers() {
+      return (await db.selectFrom('users').selectAll().orderBy('username').execute()).map(toUser);
+    },
+    async createUser(user, at) {
+      await db
+        .insertInto('users')
+        .values({
+          id: user.id,
+          username: user.username.toLowerCase(),
+          display_name: user.displayName,
+          password_hash: user.passwordHash,
+          system_admin: user.systemAdmin ? 1 : 0,
+          failed_sign_ins: 0,
+          locked_until: null,
+          created_at: at,
+        })
+        .execute();
+    },
+    async recordSignInFailure(userId, failedSignIns, lockedUntil) {
+      await db.updateTable('users').set({ failed_sign_ins: failedSignIns, locked_until: lockedUntil }).where('id', '=', userId).execute();
+    },
+    async clearSignInFailures(userId) {
+      await db.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', userId).execute();
+    },
+    async createSession(idHash, session, at) {
+      await db
+        .insertInto('sessions')
+        .values({ id_hash: idHash, user_id: session.userId, csrf_token: session.csrfToken, created_at: at, expires_at: session.expiresAt })
+        .execute();
+    },
+    async findSession(idHash) {
+      const row = await db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+      return row ? { userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at } : undefined;
+    },
+    async deleteSession(idHash) {
+      await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+    },
+    async deleteExpiredSessions(now) {
+      await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+    },
+    async getRole(tenantId, userId) {
+      const row = await db.selectFrom('memberships').select('role').where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
+      return row?.role;
+    },
+    async putMember(tenantId, userId, role) {
+      await db
+        .insertInto('memberships')
+        .values({ tenant_id: tenantId, user_id: userId, role })
+        .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet({ role }))
+        .execute();
+    },
+    async deleteMember(tenantId, userId) {
+      const result = await db.deleteFrom('memberships').where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    async listMembers(tenantId) {
+      const rows = await db
+        .selectFrom('memberships as m')
+        .innerJoin('users as u', 'u.id', 'm.user_id')
+        .select(['u.id', 'u.username', 'u.display_name', 'm.role'])
+        .where('m.tenant_id', '=', tenantId)
+        .orderBy('u.username')
+        .execute();
+      return rows.map((row) => ({ userId: row.id, username: row.username, displayName: row.display_name, role: row.role }));
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { apiClient, createTenantWithConnection, useTestServer } from './support/test-server.js';
+
+const ctx = useTestServer();
+
+describe('audit log', () => {
+  it('when members change things, then each change is logged with actor, object and result, newest first', async () => {
+    const { tenantId, base } = await createTenantWithConnection(ctx.api, 'Audited Co');
+    await ctx.api.put(`${base}/steps/2`, { status: 'done', version: 1 });
+    await ctx.api.put(`${base}/steps/9`, { status: 'done', version: 2 });
+    const log = (await ctx.api.get(`/api/tenants/${tenantId}/audit`)).body;
+    expect(log.items.slice(0, 3)).toEqual([
+      expect.objectContaining({ actor: 'admin', action: 'updateStep', object: 'step 9', result: 'refused', detail: 'STEP_DEPENDENCY_UNMET' }),
+      expect.objectContaining({ actor: 'admin', action: 'updateStep', object: 'step 2', result: 'ok', detail: null }),
+      expect.objectContaining({ actor: 'admin', action: 'createConnection', result: 'ok' }),
+    ]);
+    const refused = (await ctx.api.get(`/api/tenants/${tenantId}/audit?result=refused`)).body;
+    expect(refused.items.map((e: { object: string }) => e.object)).toEqual(['step 9']);
+  });
+
+  it('when exported, then the CSV has a header, one row per entry, and defused formulas', async () => {
+    const { tenantId } = await createTenantWithConnection(ctx.api, '=HYPERLINK("x") Co');
+    await ctx.api.patch(`/api/tenants/${tenantId}`, { name: 'Plain Co' });
+    const csv = await ctx.api.get(`/api/tenants/${tenantId}/audit.csv`);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = String(csv.body).trim().split('\r\n');
+    expect(lines[0]).toBe('at,actor,action,connectionId,object,result,detail');
+    expect(lines.slice(1).map((line) => line.split(',')[2])).toEqual(['renameTenant', 'createConnection']);
+  });
+
+  it('when someone outside the tenant tries a change, then nothing is written to that tenant’s log', async () => {
+    const { tenantId } = await createTenantWithConnection(ctx.api, 'Private Co');
+    await ctx.api.post('/api/users', { username: 'stranger', displayName: 'S', password: 'stranger-password-1' });
+    const stranger = apiClient(ctx.server.baseUrl);
+    await stranger.signIn('stranger', 'stranger-password-1');
+    expect((await stranger.patch(`/api/tenants/${tenantId}`, { name: 'Taken over' })).status).toBe(404);
+    const log = (await ctx.api.get(`/api/tenants/${tenantId}/audit`)).body;
+    expect(log.items.every((e: { actor: string }) => e.actor === 'admin')).toBe(true);
+  });
+});

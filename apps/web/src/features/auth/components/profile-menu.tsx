@@ -1,0 +1,63 @@
+import type { SessionInfo } from '@tcc/shared';
+import { Avatar, Button, FlexBox, Popover, Tag, Text, Title } from '@ui5/webcomponents-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { ErrorStrip } from '../../../components/error-strip';
+import { paths } from '../../../config/paths';
+import { t } from '../../../i18n';
+import { useSignOut } from '../api/sign-out';
+
+/** Up to two initials from the display name (falling back to the user name); UI5 shows an icon for anything else. */
+export function initialsOf(user: SessionInfo['user']): string {
+  const words = (user.displayName.trim() || user.username).split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0]![0], words.at(-1)![0]] : [words[0]?.[0], words[0]?.[1]];
+  return letters.filter(Boolean).join('').toUpperCase();
+}
+
+interface ProfileMenuProps {
+  user: SessionInfo['user'];
+  /** The ShellBar's profile button while the menu is open; null when closed. */
+  opener: HTMLElement | null;
+  onClose: () => void;
+}
+
+/** Who is signed in, and the way out. */
+export function ProfileMenu({ user, opener, onClose }: ProfileMenuProps) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const signOut = useSignOut();
+
+  const handleSignOut = () =>
+    signOut.mutate(undefined, {
+      onSuccess: async () => {
+        onClose();
+        // Leave the guarded pages first, then forget everything: cleared queries still on screen would refetch.
+        // A macrotask after the navigation React has committed the sign-in page.
+        await navigate(paths.signIn.getHref(), { replace: true });
+        setTimeout(() => queryClient.clear(), 0);
+      },
+    });
+
+  return (
+    <Popover
+      open={opener !== null}
+      opener={opener ?? undefined}
+      placement="Bottom"
+      horizontalAlign="End"
+      accessibleName={t('auth.profile.menu')}
+      onClose={onClose}
+      className="profile-menu"
+    >
+      <FlexBox direction="Column" alignItems="Center" className="profile-menu-content">
+        <Avatar initials={initialsOf(user)} fallbackIcon="employee" size="M" colorScheme="Accent6" />
+        <Title level="H3" size="H5">{user.displayName}</Title>
+        <Text className="muted">{t('auth.profile.username', { username: user.username })}</Text>
+        {user.systemAdmin && <Tag design="Information" hideStateIcon>{t('auth.profile.systemAdmin')}</Tag>}
+        <ErrorStrip error={signOut.error} />
+        <Button icon="log" design="Transparent" onClick={handleSignOut} loading={signOut.isPending} loadingDelay={200} accessibleName={t('auth.signOut')}>
+          {t('auth.signOut')}
+        </Button>
+      </FlexBox>
+    </Popover>
+  );
+}
