@@ -12,6 +12,7 @@ import { createConnectionService } from './features/connections/connection-servi
 import { createTenantService } from './features/tenants/tenant-service.js';
 import { createAuditTrail } from './http/audit-trail.js';
 import { createLogger, type Logger } from './logger.js';
+import { createGuardedFetch, sapOutboundPolicy } from './outbound/index.js';
 import { loadKeyring } from './secrets/index.js';
 import { seedSandboxTenant } from './sandbox/seed-sandbox-tenant.js';
 import { createSqliteStore } from './store/sqlite-store.js';
@@ -52,6 +53,8 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
     });
     if (await seedSandboxTenant({ store, tenants, connections }, sandbox.descriptor)) logger.info('seeded the sandbox demo tenant');
   }
+  // The one client for calls to SAP (the adapters use it); sandbox hosts are reachable only while the sandbox runs.
+  const outbound = createGuardedFetch({ policy: sapOutboundPolicy(sandbox?.descriptor.hostMap ?? {}) });
   const sandboxCockpitUrl = sandbox ? `${sandbox.descriptor.baseUrl}/sandbox/` : null;
   const app = createApp({
     config,
@@ -71,5 +74,5 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
     await sandbox?.close();
     await store.close();
   };
-  return { app, store, logger, sandbox, close };
+  return { app, store, logger, sandbox, outbound, close };
 }

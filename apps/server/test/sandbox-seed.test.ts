@@ -34,3 +34,28 @@ describe('the built-in sandbox beside the product', () => {
     expect(tenants.total).toBe(0);
   });
 });
+
+describe('reaching the sandbox through the product', () => {
+  it('when the sandbox is on, then its S/4 host is reached through the guarded client by its SAP name', async () => {
+    const server = await startTestServer(undefined, { SANDBOX: 'on', SANDBOX_PORT: '0' });
+    const answer = await server.outbound('https://my900001-api.s4hana.ondemand.com/sap/bc/sec/oauth2/token', { method: 'POST' });
+    const body = await answer.json();
+    await server.stop();
+    expect(answer.status).toBe(401);
+    expect(body).toMatchObject({ error: 'invalid_client' });
+  });
+
+  it('when the sandbox is off, then its loopback address cannot be reached through the product', async () => {
+    const withSandbox = await startTestServer(undefined, { SANDBOX: 'on', SANDBOX_PORT: '0' });
+    const loopback = `${withSandbox.sandboxUrl}/sap/bc/sec/oauth2/token`;
+    await withSandbox.stop();
+    const server = await startTestServer(undefined, { SANDBOX: 'off' });
+    const refused = await server.outbound(loopback).then(
+      () => null,
+      (error: Error & { code?: string }) => error,
+    );
+    await server.stop();
+    expect(refused?.code).toBe('NOT_HTTPS');
+    expect(refused?.message).toBeTruthy();
+  });
+});

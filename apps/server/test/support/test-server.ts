@@ -4,12 +4,15 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { composeApp } from '../../src/compose.js';
+import type { GuardedFetch } from '../../src/outbound/index.js';
 import { loadConfig } from '../../src/config.js';
 
 export interface TestServer {
   baseUrl: string;
   /** The built-in sandbox's URL when started with SANDBOX=on. */
   sandboxUrl: string | null;
+  /** The server's guarded client for calls to SAP. */
+  outbound: GuardedFetch;
   dataDir: string;
   logLines: string[];
   /** Stops the server and closes the store; the data directory stays for a restart. */
@@ -36,13 +39,14 @@ export async function startTestServer(
     warn: (message: string, fields?: object) => void logLines.push(JSON.stringify({ message, ...fields })),
     error: (message: string, fields?: object) => void logLines.push(JSON.stringify({ message, ...fields })),
   };
-  const { app, close, sandbox } = await composeApp(config, logger, (line) => void logLines.push(line));
+  const { app, close, sandbox, outbound } = await composeApp(config, logger, (line) => void logLines.push(line));
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
     sandboxUrl: sandbox?.descriptor.baseUrl ?? null,
+    outbound,
     baseUrl: `http://127.0.0.1:${port}`,
     dataDir,
     logLines,
