@@ -30,6 +30,20 @@ export const ERROR_CODES = {
   signInFailed: 'SIGN_IN_FAILED',
   rateLimited: 'TOO_MANY_ATTEMPTS',
   unavailable: 'STORE_UNAVAILABLE',
+  btpAuthFailed: 'BTP_AUTH_FAILED',
+  btpForbidden: 'BTP_FORBIDDEN',
+  btpNotFound: 'BTP_NOT_FOUND',
+  btpConflict: 'BTP_CONFLICT',
+  btpRejected: 'BTP_REQUEST_REJECTED',
+  btpUnavailable: 'BTP_UNAVAILABLE',
+  btpUrlRefused: 'BTP_URL_REFUSED',
+  s4AuthFailed: 'S4_AUTH_FAILED',
+  s4Forbidden: 'S4_FORBIDDEN',
+  s4NotFound: 'S4_NOT_FOUND',
+  s4Conflict: 'S4_CONFLICT',
+  s4Rule: 'S4_RULE',
+  s4Unavailable: 'S4_UNAVAILABLE',
+  s4Unexpected: 'S4_UNEXPECTED',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 

@@ -1,0 +1,143 @@
+import { ERROR_CODES, type DestinationServiceKey } from '@tcc/shared';
+import { SecretString } from '../../secrets/mask.js';
+import { SapTransportError, type SapHttp } from '../http/sap-http.js';
+import { createAccessToken } from './access-token.js';
+import { createDestinationApi, type Destination, type RawAnswer } from './destination-api.js';
+import { BtpError, toBtpError, type BtpErrorContext } from './errors.js';
+
+/*
+ * Why not @sap-cloud-sdk/connectivity: its HTTP stack cannot be routed through our outbound guard
+ * (createGuardedFetch), and its circuit breaker and token/destination caches are process-wide, shared across
+ * tenants (/work/shared/reference/sap-cloud-sdk.md "Process-wide state"). One tenant's failing subaccount would open
+ * the breaker for others, and a cached destination could outlive the tenant's key. These few REST calls are cheaper.
+ */
+
+/** Find destination's answer (sap-apis.md A.3; NOTES.md §1 DestinationLookUpResult). */
+export interface DestinationLookup {
+  owner: { SubaccountId?: string; InstanceId?: string | null };
+  destinationConfiguration: Destination;
+  /** For OAuth2SAMLBearerAssertion: on failure type and value are empty and `error` says why (A.3). */
+  authTokens?: { type: string; value: string; http_header: { key: string; value: string }; expires_in?: string; error?: string }[];
+  certificates?: { Name: string; Type?: string; Content: string }[];
+}
+
+export interface BtpServiceDeps {
+  /** createSapHttp with system 'btp'. */
+  http: SapHttp;
+  /** The key's other fields are not needed; the secret may arrive wrapped (it is revealed only when sent). */
+  serviceKey: Pick<DestinationServiceKey, 'clientid' | 'url' | 'uri'> & { clientsecret: SecretString | string };
+  clock: () => Date;
+}
+
+type Resource = BtpErrorContext['resource'];
+
+/** Operations on one subaccount's Destination service, with typed errors (errors.ts) instead of statuses. */
+export function createBtpService({ http, serviceKey, clock }: BtpServiceDeps) {
+  const { clientid, url: xsuaaUrl, uri: destinationUri } = serviceKey;
+  const secret = typeof serviceKey.clientsecret === 'string' ? new SecretString(serviceKey.clientsecret) : serviceKey.clientsecret;
+  const api = createDestinationApi({ http, xsuaaUrl, destinationUri });
+  const token = createAccessToken({ api, clientId: clientid, clientSecret: secret, xsuaaUrl, destinationUri, clock });
+  const fail = (failure: number | SapTransportError, body: string, operation: string, resource?: Resource) =>
+    toBtpError(failure, body, { operation, endpoint: 'destination-service', xsuaaUrl, destinationUri, resource, secrets: [secret.reveal()] });
+
+  /** One Destination service call with a token. A cached token BTP refuses (401) is replaced once. */
+  async function send(operation: string, resource: Resource, call: (t: SecretString) => Promise<RawAnswer>): Promise<RawAnswer> {
+    const wasCached = token.isCached();
+    try {
+      const answer = await call(await token.get());
+      if (answer.status !== 401 || !wasCached) return answer;
+      token.drop();
+      return await call(await token.get());
+    } catch (error) {
+      throw error instanceof SapTransportError ? fail(error, '', operation, resource) : error;
+    }
+  }
+  const succeeded = (answer: RawAnswer, operation: string, resource?: Resource): RawAnswer => {
+    if (answer.status >= 200 && answer.status < 300) return answer;
+    throw fail(answer.status, answer.text, operation, resource);
+  };
+  function json<T>(answer: RawAnswer, operation: string): T {
+    try {
+      return JSON.parse(answer.text) as T;
+    } catch {
+      throw new BtpError(ERROR_CODES.btpUnavailable, `BTP answered something other than JSON (could not ${operation}); try again in a few minutes.`, 502, answer.status);
+    }
+  }
+  /** GET that answers null on 404 (reading to decide, not because the object must exist). */
+  async function readOrNull<T>(operation: string, resource: Resource, call: (t: SecretString) => Promise<RawAnswer>): Promise<T | null> {
+    const answer = await send(operation, resource, call);
+    return answer.status === 404 ? null : json<T>(succeeded(answer, operation, resource), operation);
+  }
+
+  const service = {
+    /** The active trust certificate (PEM) — what the cockpit's Destination Trust exports (sap-apis.md A.5). */
+    async getTrustCertificate(): Promise<string> {
+      const operation = 'read the trust certificate';
+      const resource: Resource = { kind: 'trust-certificate' };
+      const answer = succeeded(await send(operation, resource, (t) => api.readTrustCertificate(t)), operation, resource);
+      const { certificate } = json<{ certificate?: unknown }>(answer, operation);
+      if (typeof certificate !== 'string' || !certificate.includes('BEGIN CERTIFICATE')) throw fail(404, '', operation, resource);
+      return certificate;
+    },
+
+    async listDestinations(): Promise<Destination[]> {
+      const operation = 'list the subaccount destinations';
+      return json<Destination[]>(succeeded(await send(operation, undefined, (t) => api.listSubaccountDestinations(t)), operation), operation);
+    },
+
+    /** Through `$filter` on the list (sap-apis.md A.2): null when no destination has that name. */
+    async findDestinationByName(name: string): Promise<Destination | null> {
+      const operation = `look for the destination "${name}"`;
+      const answer = succeeded(await send(operation, undefined, (t) => api.listSubaccountDestinations(t, { Name: name })), operation);
+      return json<Destination[]>(answer, operation).find((d) => d.Name === name) ?? null;
+    },
+
+    /** The subaccount destination, or null when it does not exist. */
+    getDestination: (name: string): Promise<Destination | null> =>
+      readOrNull(`read the destination "${name}"`, { kind: 'destination', name }, (t) => api.readSubaccountDestination(t, name)),
+
+    /**
+     * Creates the destination, or answers the one already there (then it may differ from `destination`: compare and
+     * update). A POST is never repeated blindly: when its answer is lost (timeout, network, 429/5xx) BTP may have
+     * created it anyway, so it is read back first and posted again only if absent; a 409 means it exists.
+     */
+    async createDestination(destination: Destination): Promise<Destination> {
+      const operation = `create the destination "${destination.Name}"`;
+      const resource: Resource = { kind: 'destination', name: destination.Name };
+      let lost: BtpError | null = null;
+      for (let attempt = 1; attempt <= 2; attempt += 1) {
+        if (lost) {
+          const existing = await service.getDestination(destination.Name);
+          if (existing) return existing;
+        }
+        try {
+          const answer = await send(operation, resource, (t) => api.createSubaccountDestination(t, destination));
+          if (answer.status === 409) {
+            const existing = await service.getDestination(destination.Name);
+            if (existing) return existing;
+          }
+          succeeded(answer, operation, resource);
+          return destination;
+        } catch (error) {
+          if (!(error instanceof BtpError && error.code === ERROR_CODES.btpUnavailable)) throw error;
+          lost = error;
+        }
+      }
+      throw lost!;
+    },
+
+    /** Overwrites every property with `destination` (PUT of the whole object, sap-apis.md A.2). */
+    async updateDestination(destination: Destination): Promise<void> {
+      const operation = `update the destination "${destination.Name}"`;
+      const resource: Resource = { kind: 'destination', name: destination.Name };
+      succeeded(await send(operation, resource, (t) => api.updateSubaccountDestination(t, destination)), operation, resource);
+    },
+
+    /** Find destination (A.3): with `userToken` BTP also fetches the SAML-bearer token for that user. Null on 404. */
+    findDestination: (name: string, userToken?: SecretString | string): Promise<DestinationLookup | null> =>
+      readOrNull(`look up the destination "${name}"`, { kind: 'destination', name }, (t) => api.findDestination(t, name, userToken)),
+  };
+  return service;
+}
+
+export type BtpService = ReturnType<typeof createBtpService>;

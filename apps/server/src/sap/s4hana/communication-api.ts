@@ -1,0 +1,115 @@
+import { TASK_REPLICATION_SERVICE_PATH } from '@tcc/shared';
+import type { SecretString } from '../../secrets/mask.js';
+import { SapTransportError, type SapHttp } from '../http/sap-http.js';
+import { createCsrfSession, CSRF_HEADER, isCsrfRefusal } from './csrf-session.js';
+import { toS4Error } from './errors.js';
+
+/*
+ * Why not @sap-cloud-sdk/http-client: its HTTP stack cannot be routed through our outbound guard (createGuardedFetch pins
+ * the checked address), and its circuit breaker is process-wide, so one tenant's broken S/4 would open it for every tenant
+ * (sap-cloud-sdk.md "Process-wide state"). CSRF is therefore done here, the way SAP Gateway expects (sap-apis.md D):
+ * fetch with `X-CSRF-Token: Fetch` + Basic auth, send token and cookies on writes, and on 403 `x-csrf-token: Required`
+ * fetch a new token once and repeat that write once. Repeating is safe: Gateway refused the write before running it.
+ */
+
+/** SAP_COM_0A48 services (sap-apis.md D table): group = service name, repository srvd_a2x, version 0001. */
+export const COMMUNICATION_SERVICES = {
+  users: '/sap/opu/odata4/sap/aps_com_cu_a4c_odata/srvd_a2x/sap/aps_com_cu_a4c_odata/0001',
+  systems: '/sap/opu/odata4/sap/aps_com_cs_a4c_odata/srvd_a2x/sap/aps_com_cs_a4c_odata/0001',
+  arrangements: '/sap/opu/odata4/sap/aps_com_ca_a4c_odata/srvd_a2x/sap/aps_com_ca_a4c_odata/0001',
+} as const;
+export type CommunicationService = keyof typeof COMMUNICATION_SERVICES;
+
+export interface CommunicationApiDeps {
+  /** createSapHttp with system 's4hana': timeouts, retries of idempotent calls, call log. */
+  http: SapHttp;
+  /** `<tenant>-api.<domain>` (s4Endpoints in @tcc/shared). */
+  apiHost: string;
+  /** The sap-client, e.g. 100. */
+  client: string;
+  /** The SAP_COM_0A48 communication user (Basic auth; the API accepts Basic and X.509 only). */
+  user: string;
+  password: SecretString | string;
+}
+
+export interface RawAnswer {
+  status: number;
+  body: string;
+}
+
+export type CommunicationApi = ReturnType<typeof createCommunicationApi>;
+
+/** Raw OData V4 client of the three communication-management services: URLs, auth, CSRF, and S/4 errors as S4Error. */
+export function createCommunicationApi({ http, apiHost, client, user, password }: CommunicationApiDeps) {
+  const csrf = createCsrfSession();
+  const context = (action: string) => ({ action, user });
+  // Built per call: the plaintext only ever sits in the header being sent.
+  const basic = () => `Basic ${Buffer.from(`${user}:${typeof password === 'string' ? password : password.reveal()}`).toString('base64')}`;
+
+  function url(path: string, query: Record<string, string> = {}): string {
+    // encodeURIComponent, not URLSearchParams: Gateway does not read '+' as a space in $filter.
+    const search = Object.entries({ 'sap-client': client, ...query }).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+    return `https://${apiHost}${path}?${search.join('&')}`;
+  }
+
+  async function send(method: string, target: string, headers: Record<string, string>, action: string, body?: unknown): Promise<Response> {
+    try {
+      return await http(target, { method, headers: { accept: 'application/json', authorization: basic(), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (error) {
+      if (error instanceof SapTransportError) throw toS4Error(null, error, context(action));
+      throw error;
+    }
+  }
+
+  async function ok(response: Response, action: string): Promise<string> {
+    const text = await response.text();
+    if (!response.ok) throw toS4Error(response.status, text, context(action));
+    return text;
+  }
+
+  async function fetchToken(service: CommunicationService, action: string): Promise<void> {
+    const response = await send('GET', url(`${COMMUNICATION_SERVICES[service]}/`), { ...csrf.writeHeaders(), [CSRF_HEADER]: 'Fetch' }, action);
+    await ok(response, action);
+    // No token means Gateway runs without CSRF protection here; the write then goes without one and S/4 decides.
+    csrf.accept(response);
+  }
+
+  async function write<T>(method: 'POST' | 'PATCH', service: CommunicationService, resource: string, body: object, action: string): Promise<T | undefined> {
+    const attempt = () => send(method, url(`${COMMUNICATION_SERVICES[service]}/${resource}`), { 'content-type': 'application/json', ...csrf.writeHeaders() }, action, body);
+    if (csrf.token() === null) await fetchToken(service, action);
+    let response = await attempt();
+    if (isCsrfRefusal(response)) {
+      await response.body?.cancel();
+      csrf.reset(); // the session behind the token is gone; start a new one
+      await fetchToken(service, action);
+      response = await attempt();
+    }
+    const text = await ok(response, action);
+    return text === '' ? undefined : (JSON.parse(text) as T);
+  }
+
+  return {
+    /** GET below a service root (`CommunicationUsers`, `CommunicationSystems(<uuid>)`…) with OData query options. */
+    async read<T>(service: CommunicationService, resource: string, query: Record<string, string>, action: string): Promise<T> {
+      return JSON.parse(await ok(await send('GET', url(`${COMMUNICATION_SERVICES[service]}/${resource}`, query), {}, action), action)) as T;
+    },
+    post: <T>(service: CommunicationService, resource: string, body: object, action: string) => write<T>('POST', service, resource, body, action),
+    patch: <T>(service: CommunicationService, resource: string, body: object, action: string) => write<T>('PATCH', service, resource, body, action),
+    /** The service's EDMX ($metadata), as text. */
+    async metadata(service: CommunicationService, action: string): Promise<string> {
+      return ok(await send('GET', url(`${COMMUNICATION_SERVICES[service]}/$metadata`), { accept: 'application/xml' }, action), action);
+    },
+    /** SAP_COM_0501's replication service document with a bearer token (sap-apis.md C, E), answered as is, never with Basic auth. */
+    async taskReplicationServiceDocument(bearer: SecretString | string): Promise<RawAnswer> {
+      const token = typeof bearer === 'string' ? bearer : bearer.reveal();
+      const action = 'read the task replication service';
+      try {
+        const response = await http(url(TASK_REPLICATION_SERVICE_PATH), { method: 'GET', headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+        return { status: response.status, body: await response.text() };
+      } catch (error) {
+        if (error instanceof SapTransportError) throw toS4Error(null, error, context(action));
+        throw error;
+      }
+    },
+  };
+}
