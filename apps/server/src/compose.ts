@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parseFaultsEnv, startSandbox, type RunningSandbox } from '@tcc/sandbox';
 import { createApp } from './app.js';
 import { createAuthService } from './auth/auth-service.js';
+import { createAutomationService } from './automation/automation-service.js';
+import { createConnectionTestService } from './automation/connection-test-service.js';
 import { bootstrapUsers } from './auth/bootstrap-users.js';
 import { createPrincipalResolver } from './auth/principal-resolver.js';
 import type { Config } from './config.js';
@@ -14,6 +16,7 @@ import { createAuditTrail } from './http/audit-trail.js';
 import { createLogger, type Logger } from './logger.js';
 import { createGuardedFetch, sapOutboundPolicy } from './outbound/index.js';
 import { loadKeyring } from './secrets/index.js';
+import { createUserTokenSource } from './sandbox/sandbox-user-token.js';
 import { seedSandboxTenant } from './sandbox/seed-sandbox-tenant.js';
 import { createSqliteStore } from './store/sqlite-store.js';
 
@@ -21,8 +24,10 @@ export const APP_VERSION = '0.1.0';
 
 export const secretsKeyFile = (config: Pick<Config, 'DATA_DIR'>) => path.join(config.DATA_DIR, 'secrets.key');
 
-/** The composition root: builds every module with its dependencies. Tests call it with their own config. */
-/** `print` shows one-time start-up notices (the initial admin's password) on the console, never in the log. */
+/**
+ * The composition root: builds every module with its dependencies. Tests call it with their own config.
+ * `print` shows one-time start-up notices (the initial admin's password) on the console, never in the log.
+ */
 export async function composeApp(config: Config, logger: Logger = createLogger(config.LOG_LEVEL), print: (line: string) => void = console.log) {
   const store = await createSqliteStore(config.DATA_DIR);
   const clock = () => new Date();
@@ -56,8 +61,13 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
   // The one client for calls to SAP (the adapters use it); sandbox hosts are reachable only while the sandbox runs.
   const outbound = createGuardedFetch({ policy: sapOutboundPolicy(sandbox?.descriptor.hostMap ?? {}) });
   const sandboxCockpitUrl = sandbox ? `${sandbox.descriptor.baseUrl}/sandbox/` : null;
+  await store.markRunningInterrupted(clock().toISOString());
+  const automation = createAutomationService({ store, credentials, outbound, clock, newId: randomUUID });
+  const testConnection = createConnectionTestService({ store, credentials, outbound, clock, userToken: createUserTokenSource(outbound, sandbox?.descriptor ?? null) });
   const app = createApp({
     config,
+    automation,
+    testConnection,
     logger,
     store,
     auth,
@@ -71,8 +81,9 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
     sandboxCockpitUrl,
   });
   const close = async () => {
+    await automation.idle();
     await sandbox?.close();
     await store.close();
   };
-  return { app, store, logger, sandbox, outbound, close };
+  return { app, store, logger, sandbox, outbound, automation, close };
 }

@@ -11,6 +11,7 @@ export * from './api/common.js';
 export * from './api/auth.js';
 export * from './api/audit.js';
 export * from './api/credentials.js';
+export * from './api/automation.js';
 export * from './api/tenants.js';
 export * from './api/connections.js';
 export * from './api/certificates.js';

@@ -1,4 +1,6 @@
 import type { AuthService } from '../auth/auth-service.js';
+import type { AutomationService } from '../automation/automation-service.js';
+import type { ConnectionTestService } from '../automation/connection-test-service.js';
 import type { AuditService } from '../features/audit/audit-service.js';
 import type { CredentialService } from '../features/credentials/credential-service.js';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.js';
@@ -10,6 +12,8 @@ import type { RouteHandlers } from './mount-routes.js';
 
 export interface HandlerDependencies {
   store: Store;
+  automation: AutomationService;
+  testConnection: ConnectionTestService;
   credentials: CredentialService;
   audit: AuditService;
   auth: AuthService;
@@ -20,7 +24,7 @@ export interface HandlerDependencies {
 }
 
 /** One line per route: the route table validated the input and checked access, the services do the work. */
-export function createApiHandlers({ store, credentials, audit, auth, tenants, connections, version, sandboxCockpitUrl }: HandlerDependencies): RouteHandlers {
+export function createApiHandlers({ store, automation, testConnection, credentials, audit, auth, tenants, connections, version, sandboxCockpitUrl }: HandlerDependencies): RouteHandlers {
   return {
     health: async () => {
       await store.ping().catch(() => {
@@ -54,6 +58,14 @@ export function createApiHandlers({ store, credentials, audit, auth, tenants, co
 
     getCredentials: ({ params }) => credentials.status(params.tenantId, params.connectionId),
     putCredentials: ({ params, body, actor }) => credentials.put(params.tenantId, params.connectionId, body, actor),
+
+    planAutomation: ({ params }) => automation.plan(params.tenantId, params.connectionId),
+    startAutomation: ({ params, body, actor }) => automation.start(params.tenantId, params.connectionId, actor, body.confirmChanges),
+    latestAutomationRun: ({ params }) => automation.latest(params.tenantId, params.connectionId),
+    testConnection: ({ params, http }) => {
+      const bearer = http.req.get('authorization');
+      return testConnection(params.tenantId, params.connectionId, bearer?.startsWith('Bearer ') ? bearer.slice(7) : null);
+    },
 
     listAudit: ({ params, query }) => audit.list(params.tenantId, query),
     exportAudit: async ({ params, query }) => ({ fileName: 'audit-log.csv', content: await audit.csv(params.tenantId, query) }),

@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { STEP_CATALOGUE, type EnteredValues, type StepStatus, type TenantRole } from '@tcc/shared';
 import { createKyselyAuditStore } from './audit-store.js';
+import { createKyselyAutomationStore } from './automation-store.js';
 import { createKyselyAuthStore } from './kysely-auth-store.js';
 import type { Database } from './schema.js';
 import {
@@ -122,6 +123,7 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
   return {
     ...createKyselyAuthStore(db),
     ...createKyselyAuditStore(db),
+    ...createKyselyAutomationStore(db),
     kind: traits.kind,
 
     async ping() {

@@ -24,6 +24,8 @@ export interface ConnectionTable {
   s4_client: string;
   /** 1 when the connection points at the built-in SAP sandbox. */
   is_sandbox: number;
+  /** The last connection test (ConnectionTest as JSON), or null. */
+  last_test_json: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -108,7 +110,21 @@ export interface ConnectionSecretTable {
   updated_by: string;
 }
 
+export interface AutomationRunTable {
+  id: string;
+  tenant_id: string;
+  connection_id: string;
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  started_by: string;
+  units_json: string;
+  calls_json: string;
+  error: string | null;
+}
+
 export interface Database {
+  automation_runs: AutomationRunTable;
   connection_secrets: ConnectionSecretTable;
   audit_events: AuditEventTable;
   users: UserTable;

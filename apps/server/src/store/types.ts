@@ -1,6 +1,7 @@
 import type { CertificateFacts } from '../certificates/analyze-certificate.js';
 import type { CONNECTION_SORT_KEYS, EnteredValues, StepStatus, TENANT_SORT_KEYS, TenantRole } from '@tcc/shared';
 import type { AuditStore } from './audit-store.js';
+import type { AutomationStore } from './automation-store.js';
 import type { AuthStore } from './auth-store.js';
 
 export interface Stamp {
@@ -111,7 +112,7 @@ export class DuplicateError extends Error {
  * The persistence boundary. The tenant ID is an explicit argument of every method that touches tenant data: there is
  * no "current tenant", and a connection ID from another tenant finds nothing.
  */
-export interface Store extends AuthStore, AuditStore {
+export interface Store extends AuthStore, AuditStore, AutomationStore {
   readonly kind: 'sqlite' | 'postgres';
   ping(): Promise<void>;
   close(): Promise<void>;

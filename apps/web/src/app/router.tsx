@@ -2,11 +2,13 @@ import { createBrowserRouter } from 'react-router';
 import { paths } from '../config/paths';
 import { RequireSession } from '../features/auth/components/require-session';
 import { registerNavigate } from '../lib/react-query';
+import { AuditRoute } from './routes/audit';
 import { ConnectionRoute } from './routes/connection';
 import { DashboardRoute } from './routes/dashboard';
 import { RouteError } from './routes/route-error';
 import { SignInRoute } from './routes/sign-in';
 import { TenantRoute } from './routes/tenant';
+import { UsersRoute } from './routes/users';
 import { Shell } from './shell';
 
 export const router = createBrowserRouter([
@@ -21,7 +23,9 @@ export const router = createBrowserRouter([
         children: [
           { path: paths.home.path, element: <DashboardRoute /> },
           { path: paths.tenant.path, element: <TenantRoute /> },
+          { path: paths.tenantAudit.path, element: <AuditRoute /> },
           { path: paths.connection.path, element: <ConnectionRoute /> },
+          { path: paths.users.path, element: <UsersRoute /> },
           { path: '*', element: <RouteError /> },
         ],
       },

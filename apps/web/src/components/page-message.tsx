@@ -1,6 +1,7 @@
 import { IllustratedMessage } from '@ui5/webcomponents-react';
 import '@ui5/webcomponents-fiori/dist/illustrations/UnableToLoad.js';
 import '@ui5/webcomponents-fiori/dist/illustrations/PageNotFound.js';
+import '@ui5/webcomponents-fiori/dist/illustrations/tnt/Lock.js';
 import type { ReactNode } from 'react';
 import { t } from '../i18n';
 import { ApiError } from '../lib/api-client';
@@ -10,13 +11,14 @@ interface PageMessageProps {
   children?: ReactNode;
 }
 
-/** Full-page message for a failed load; a 404 gets the "not found" illustration. */
+/** Full-page message for a failed load; a 404 gets the "not found" illustration, a 403 the lock. */
 export function PageMessage({ error, children }: PageMessageProps) {
   const notFound = error instanceof ApiError && error.status === 404;
+  const forbidden = error instanceof ApiError && error.status === 403;
   return (
     <IllustratedMessage
-      name={notFound ? 'PageNotFound' : 'UnableToLoad'}
-      titleText={notFound ? t('app.notFound.title') : t('app.error.title')}
+      name={notFound ? 'PageNotFound' : forbidden ? 'TntLock' : 'UnableToLoad'}
+      titleText={notFound ? t('app.notFound.title') : forbidden ? t('app.forbidden.title') : t('app.error.title')}
       subtitleText={error instanceof Error ? error.message : t('app.notFound.text')}
     >
       {children}

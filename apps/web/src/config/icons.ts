@@ -20,3 +20,6 @@ import '@ui5/webcomponents-icons/dist/sys-enter-2.js';
 import '@ui5/webcomponents-icons/dist/log.js';
 import '@ui5/webcomponents-icons/dist/group.js';
 import '@ui5/webcomponents-icons/dist/employee.js';
+import '@ui5/webcomponents-icons/dist/add-employee.js';
+import '@ui5/webcomponents-icons/dist/clear-filter.js';
+import '@ui5/webcomponents-icons/dist/history.js';

@@ -13,6 +13,14 @@ export const paths = {
     path: '/tenants/:tenantId',
     getHref: (tenantId: string) => `/tenants/${encodeURIComponent(tenantId)}`,
   },
+  tenantAudit: {
+    path: '/tenants/:tenantId/audit',
+    getHref: (tenantId: string) => `/tenants/${encodeURIComponent(tenantId)}/audit`,
+  },
+  users: {
+    path: '/users',
+    getHref: () => '/users',
+  },
   connection: {
     path: '/tenants/:tenantId/connections/:connectionId',
     getHref: (tenantId: string, connectionId: string, stepId?: number) =>

@@ -6,6 +6,7 @@ export const enMessages = {
   'app.notFound.text': 'This page does not exist. Go back to the list of tenants.',
   'app.error.title': 'Something went wrong',
   'app.backToTenants': 'Go to tenants',
+  'app.forbidden.title': 'You lack the right to see this page',
 
   'common.cancel': 'Cancel',
   'common.close': 'Close',
@@ -28,6 +29,8 @@ export const enMessages = {
   'common.copy': 'Copy {label}',
   'common.actions': 'Actions',
   'common.saving': 'Saving…',
+  'common.yes': 'Yes',
+  'common.no': 'No',
 
   'errors.network': 'The server cannot be reached. Check your connection and try again.',
   'errors.http': 'The server answered with status {status}.',

@@ -1,10 +1,11 @@
+import { adminMessages } from './admin';
 import { authMessages } from './auth';
 import { catalogueMessages, type AppMessageKey, type StepMessageKey } from './catalogue-messages';
 import { enMessages } from './en';
 import { valueLabels } from './value-labels';
 import { wizardMessages } from './wizard';
 
-const fixed = { ...enMessages, ...wizardMessages, ...authMessages, ...valueLabels };
+const fixed = { ...enMessages, ...wizardMessages, ...authMessages, ...adminMessages, ...valueLabels };
 
 // Spelled out: an object spread drops the template-literal (index-signature-like) keys of the catalogue part.
 export type MessageKey = keyof typeof fixed | StepMessageKey | AppMessageKey;

@@ -17,3 +17,8 @@ export function certificateExpiry(notAfter: string, now = Date.now()): { level: 
   if (days < 0) return { level: 'expired', days };
   return { level: days <= LIMITS.certificateExpiryWarningDays ? 'soon' : 'ok', days };
 }
+
+const timestamp = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** With seconds: for logs, where several entries fall in the same minute. */
+export const formatTimestamp = (iso: string) => timestamp.format(new Date(iso));

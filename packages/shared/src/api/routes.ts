@@ -23,6 +23,7 @@ import {
   type TenantRole,
 } from './auth.js';
 import { AuditPageSchema, AuditQuerySchema } from './audit.js';
+import { AutomationPlanSchema, AutomationRunSchema, ConnectionTestSchema, StartRunSchema } from './automation.js';
 import { CredentialsStatusSchema, PutCredentialsSchema } from './credentials.js';
 import { HealthSchema } from './health.js';
 import { SandboxInfoSchema } from './sandbox.js';
@@ -137,6 +138,26 @@ export const API_ROUTES = {
   putCredentials: {
     method: 'put', access: { tenant: 'admin' }, path: `${CONNECTION}/credentials`, summary: 'Set credentials (write-only, stored encrypted)',
     params: ConnectionParamsSchema, body: PutCredentialsSchema, response: CredentialsStatusSchema, status: 200,
+  },
+  planAutomation: {
+    method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/automation/plan`,
+    summary: 'Read both SAP systems and plan what assisted setup would create, adopt or change (changes nothing)',
+    params: ConnectionParamsSchema, response: AutomationPlanSchema, status: 200,
+  },
+  startAutomation: {
+    method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/automation/runs`,
+    summary: 'Run assisted setup; it goes on in the background (poll the latest run)',
+    params: ConnectionParamsSchema, body: StartRunSchema, response: AutomationRunSchema, status: 201,
+  },
+  latestAutomationRun: {
+    method: 'get', access: { tenant: 'viewer' }, path: `${CONNECTION}/automation/runs/latest`,
+    summary: 'The latest assisted-setup run with its progress and SAP calls',
+    params: ConnectionParamsSchema, response: AutomationRunSchema, status: 200,
+  },
+  testConnection: {
+    method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/test`,
+    summary: 'Prove the chain: find destination with a business user’s token, then call api_task_spi_replication',
+    params: ConnectionParamsSchema, response: ConnectionTestSchema, status: 200,
   },
   listAudit: {
     method: 'get', access: { tenant: 'viewer' }, path: `${TENANT}/audit`, summary: 'The tenant’s audit log, newest first, with filters',

@@ -4,6 +4,7 @@ import * as sandboxConnections from './0002-sandbox-connections.js';
 import * as usersAndSessions from './0003-users-and-sessions.js';
 import * as auditLog from './0004-audit-log.js';
 import * as connectionSecrets from './0005-connection-secrets.js';
+import * as automation from './0006-automation.js';
 
 /** Versioned migrations, applied in name order at start. Add new ones at the end; never edit an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-users-and-sessions': usersAndSessions,
   '0004-audit-log': auditLog,
   '0005-connection-secrets': connectionSecrets,
+  '0006-automation': automation,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -35,14 +35,13 @@ export function TenantRoute() {
           heading={<Title level="H2" size="H3">{tenant.data.name}</Title>}
           subheading={<Text>{t('roles.yourRole', { role: t(`roles.${tenant.data.myRole}`) })}</Text>}
           actionsBar={
-            admin ? (
-              <Toolbar design="Transparent">
-                <ToolbarButton design="Emphasized" icon="add" text={t('connections.add')} onClick={() => setAdding(true)} />
-                <ToolbarButton design="Transparent" icon="group" text={t('members.open')} onClick={() => setDialog('members')} />
-                <ToolbarButton design="Transparent" icon="edit" text={t('common.rename')} onClick={() => setDialog('rename')} />
-                <ToolbarButton design="Transparent" icon="delete" text={t('common.delete')} onClick={() => setDialog('delete')} />
-              </Toolbar>
-            ) : undefined
+            <Toolbar design="Transparent">
+              {admin && <ToolbarButton design="Emphasized" icon="add" text={t('connections.add')} onClick={() => setAdding(true)} />}
+              {admin && <ToolbarButton design="Transparent" icon="group" text={t('members.open')} onClick={() => setDialog('members')} />}
+              <ToolbarButton design="Transparent" icon="history" text={t('audit.open')} onClick={() => navigate(paths.tenantAudit.getHref(tenantId))} />
+              {admin && <ToolbarButton design="Transparent" icon="edit" text={t('common.rename')} onClick={() => setDialog('rename')} />}
+              {admin && <ToolbarButton design="Transparent" icon="delete" text={t('common.delete')} onClick={() => setDialog('delete')} />}
+            </Toolbar>
           }
         />
       }

@@ -53,6 +53,18 @@ export function ProfileMenu({ user, opener, onClose }: ProfileMenuProps) {
         <Title level="H3" size="H5">{user.displayName}</Title>
         <Text className="muted">{t('auth.profile.username', { username: user.username })}</Text>
         {user.systemAdmin && <Tag design="Information" hideStateIcon>{t('auth.profile.systemAdmin')}</Tag>}
+        {user.systemAdmin && (
+          <Button
+            icon="group"
+            design="Transparent"
+            onClick={() => {
+              onClose();
+              void navigate(paths.users.getHref());
+            }}
+          >
+            {t('users.open')}
+          </Button>
+        )}
         <ErrorStrip error={signOut.error} />
         <Button icon="log" design="Transparent" onClick={handleSignOut} loading={signOut.isPending} loadingDelay={200} accessibleName={t('auth.signOut')}>
           {t('auth.signOut')}

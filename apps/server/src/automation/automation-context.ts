@@ -1,0 +1,73 @@
+import { DestinationServiceKeySchema } from '@tcc/shared';
+import type { CredentialService } from '../features/credentials/credential-service.js';
+import type { GuardedFetch } from '../outbound/index.js';
+import { createBtpService } from '../sap/btp/index.js';
+import type { CallLog } from '../sap/http/call-log.js';
+import { createSapHttp } from '../sap/http/sap-http.js';
+import { createS4Service } from '../sap/s4hana/index.js';
+import { SecretString } from '../secrets/index.js';
+import type { ConnectionAggregate } from '../store/types.js';
+import type { Desired, UnitContext } from './unit.js';
+
+/** The names used where the admin entered none in the wizard (every one passes naming-rules.ts). */
+const DEFAULTS = {
+  communicationUserName: 'TASK_CENTER_USER',
+  communicationUserDescription: 'SAP Task Center (created by Task Center Connect)',
+  systemId: 'TASK_CENTER',
+  systemName: 'SAP Task Center',
+  arrangementName: 'SAP_COM_0501_TASK_CENTER',
+  destinationName: 'S4HANACloud',
+};
+
+function desiredOf({ connection, steps }: ConnectionAggregate, taskCenterPassword: SecretString): Desired {
+  const entered = Object.assign({}, ...steps.map((s) => s.values)) as Record<string, string | undefined>;
+  const pick = (key: keyof typeof DEFAULTS) => entered[key] || DEFAULTS[key];
+  return {
+    communicationUserName: pick('communicationUserName'),
+    communicationUserDescription: pick('communicationUserDescription'),
+    systemId: pick('systemId'),
+    systemName: pick('systemName'),
+    arrangementName: pick('arrangementName'),
+    destinationName: pick('destinationName'),
+    s4UiHost: connection.s4UiHost,
+    s4ApiHost: connection.s4ApiHost,
+    s4Client: connection.s4Client,
+    taskCenterPassword,
+  };
+}
+
+export type ContextResult = { ok: true; context: UnitContext } | { ok: false; blockers: string[] };
+
+/** Everything a run needs for one connection: its credentials (decrypted only here), both adapters and the names. */
+export async function automationContext(
+  aggregate: ConnectionAggregate,
+  { credentials, outbound, clock, log }: { credentials: CredentialService; outbound: GuardedFetch; clock: () => Date; log: CallLog },
+): Promise<ContextResult> {
+  const { tenantId, id } = aggregate.connection;
+  const [key, managementPassword, taskCenterPassword, status] = await Promise.all([
+    credentials.reveal(tenantId, id, 'destinationServiceKey'),
+    credentials.reveal(tenantId, id, 'communicationManagementPassword'),
+    credentials.reveal(tenantId, id, 'taskCenterUserPassword'),
+    credentials.status(tenantId, id),
+  ]);
+  const blockers = [
+    !key && 'Add the Destination service key of the subaccount (Credentials).',
+    !managementPassword && 'Add the SAP_COM_0A48 communication user and its password (Credentials).',
+    !taskCenterPassword && 'Set or generate the password of the Task Center communication user (Credentials).',
+  ].filter((b): b is string => Boolean(b));
+  if (blockers.length) return { ok: false, blockers };
+  const serviceKey = DestinationServiceKeySchema.parse(JSON.parse(key!.reveal()));
+  const btp = createBtpService({
+    http: createSapHttp({ fetch: outbound, system: 'btp', log }),
+    serviceKey: { clientid: serviceKey.clientid, url: serviceKey.url, uri: serviceKey.uri, clientsecret: new SecretString(serviceKey.clientsecret) },
+    clock,
+  });
+  const s4 = createS4Service({
+    http: createSapHttp({ fetch: outbound, system: 's4hana', log }),
+    host: { apiHost: aggregate.connection.s4ApiHost },
+    client: aggregate.connection.s4Client,
+    user: status.communicationManagement.user!,
+    password: managementPassword!,
+  });
+  return { ok: true, context: { btp, s4, desired: desiredOf(aggregate, taskCenterPassword!), facts: {} } };
+}

@@ -1,0 +1,144 @@
+import { STEP_CATALOGUE, type AutomationPlan, type AutomationRun, type AutomationUnitId, type EnteredValues } from '@tcc/shared';
+import { certificateFacts } from '../certificates/analyze-certificate.js';
+import { readCertificateFile } from '../certificates/read-certificate-file.js';
+import type { CredentialService } from '../features/credentials/credential-service.js';
+import { ConflictError, InputError, NotFoundError } from '../http/errors.js';
+import type { GuardedFetch } from '../outbound/index.js';
+import type { SapCallRecord } from '../sap/http/call-log.js';
+import type { ConnectionAggregate, StepRecord, Store } from '../store/types.js';
+import { automationContext } from './automation-context.js';
+import type { UnitContext, UnitOutcome } from './unit.js';
+import { AUTOMATION_PLAN_ORDER } from './units/index.js';
+
+const ACTOR_SUFFIX = ' (assisted setup)';
+
+export interface AutomationDeps {
+  store: Store;
+  credentials: CredentialService;
+  outbound: GuardedFetch;
+  clock: () => Date;
+  newId: () => string;
+}
+
+/** Plans, runs and records assisted setup; every unit lives in ./units, one file each. */
+export function createAutomationService({ store, credentials, outbound, clock, newId }: AutomationDeps) {
+  const running = new Map<string, Promise<void>>();
+
+  const load = async (tenantId: string, connectionId: string) => {
+    const aggregate = await store.getConnection(tenantId, connectionId);
+    if (!aggregate) throw new NotFoundError('This connection does not exist (any more).');
+    return aggregate;
+  };
+
+  /** Records a unit's seed steps as done, with the values it found or made; retried if a colleague saved meanwhile. */
+  async function recordSteps(aggregate: ConnectionAggregate, steps: number[], outcome: UnitOutcome, by: string, ctx: UnitContext) {
+    const { tenantId, id } = aggregate.connection;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const current = (await store.getConnection(tenantId, id))!;
+      const at = clock().toISOString();
+      const records: StepRecord[] = steps.map((stepId) => {
+        const inputs = STEP_CATALOGUE.find((s) => s.id === stepId)!.inputs.map((i) => i.key);
+        const values = Object.fromEntries(Object.entries(outcome.stepValues ?? {}).filter(([k]) => inputs.includes(k as never))) as EnteredValues;
+        return { stepId, status: 'done', values, note: null, updatedAt: at, updatedBy: by };
+      });
+      const certificate =
+        steps.includes(1) && ctx.facts.trust
+          ? { ...certificateFacts(readCertificateFile(Buffer.from(ctx.facts.trust.pem))), fileName: 'trust certificate (read through the Destination service)', uploadedAt: at, uploadedBy: by }
+          : undefined;
+      const result = await store.changeConnection(tenantId, id, current.connection.version, { steps: records, ...(certificate ? { certificate } : {}) }, { at, by });
+      if (result === 'changed') return;
+    }
+    throw new ConflictError('STALE_VERSION', 'The connection kept changing while assisted setup recorded its progress.');
+  }
+
+  async function execute(aggregate: ConnectionAggregate, run: AutomationRun, ctx: UnitContext, confirmChanges: boolean) {
+    const { tenantId, id } = aggregate.connection;
+    const status = (unit: AutomationUnitId) => run.units.find((u) => u.unit === unit)!;
+    const save = () => store.saveRun(tenantId, id, run);
+    try {
+      const done = new Set<AutomationUnitId>();
+      while (done.size < AUTOMATION_PLAN_ORDER.length) {
+        // Units whose dependencies are done run together: the trust certificate and the communication user, for one.
+        const wave = AUTOMATION_PLAN_ORDER.filter((u) => !done.has(u.id) && u.dependsOn.every((d) => done.has(d)));
+        for (const unit of wave) status(unit.id).status = 'running';
+        await save();
+        await Promise.all(
+          wave.map(async (unit) => {
+            try {
+              const outcome = await unit.apply(ctx, { confirmChanges });
+              await recordSteps(aggregate, unit.steps, outcome, `${run.startedBy}${ACTOR_SUFFIX}`, ctx);
+              Object.assign(status(unit.id), { status: outcome.manual ? 'manual' : 'done', message: outcome.manual ?? null });
+            } catch (error) {
+              Object.assign(status(unit.id), { status: 'failed', message: error instanceof Error ? error.message : String(error) });
+              throw error;
+            } finally {
+              done.add(unit.id);
+            }
+          }),
+        );
+      }
+      run.status = 'succeeded';
+    } catch (error) {
+      run.status = 'failed';
+      run.error = error instanceof Error ? error.message : String(error);
+      for (const unit of run.units) if (unit.status === 'pending' || unit.status === 'running') unit.status = 'skipped';
+    } finally {
+      run.finishedAt = clock().toISOString();
+      await save();
+    }
+  }
+
+  return {
+    /** Reads both systems and says what a run would do; changes nothing. */
+    async plan(tenantId: string, connectionId: string): Promise<AutomationPlan> {
+      const aggregate = await load(tenantId, connectionId);
+      const built = await automationContext(aggregate, { credentials, outbound, clock, log: () => {} });
+      if (!built.ok) return { units: [], blockers: built.blockers, needsConfirmation: false };
+      const units: AutomationPlan['units'] = [];
+      const blockers: string[] = [];
+      for (const unit of AUTOMATION_PLAN_ORDER) {
+        try {
+          units.push({ unit: unit.id, system: unit.system, steps: unit.steps, ...(await unit.plan(built.context)) });
+        } catch (error) {
+          blockers.push(error instanceof Error ? error.message : String(error));
+          units.push({ unit: unit.id, system: unit.system, steps: unit.steps, action: 'blocked', object: unit.id, summary: 'Cannot be planned yet (see the problems above).', diff: [] });
+        }
+      }
+      return { units, blockers, needsConfirmation: units.some((u) => u.action === 'update' && u.diff.length > 0) };
+    },
+
+    /** Starts a run in the background; a second start while one runs answers 409. */
+    async start(tenantId: string, connectionId: string, actor: string, confirmChanges: boolean): Promise<AutomationRun> {
+      if (running.has(connectionId)) throw new ConflictError('CONFLICT', 'Assisted setup is already running for this connection.');
+      const aggregate = await load(tenantId, connectionId);
+      const calls: SapCallRecord[] = [];
+      const built = await automationContext(aggregate, { credentials, outbound, clock, log: (record) => calls.push(record) });
+      if (!built.ok) throw new InputError(`Assisted setup cannot start: ${built.blockers.join(' ')}`);
+      const run: AutomationRun = {
+        id: newId(),
+        status: 'running',
+        startedAt: clock().toISOString(),
+        finishedAt: null,
+        startedBy: actor,
+        units: AUTOMATION_PLAN_ORDER.map((u) => ({ unit: u.id, status: 'pending', message: null })),
+        calls,
+        error: null,
+      };
+      await store.saveRun(tenantId, connectionId, run);
+      const job = execute(aggregate, run, built.context, confirmChanges).finally(() => running.delete(connectionId));
+      running.set(connectionId, job);
+      return run;
+    },
+
+    async latest(tenantId: string, connectionId: string): Promise<AutomationRun> {
+      const run = await store.latestRun(tenantId, connectionId);
+      if (!run) throw new NotFoundError('Assisted setup has not run for this connection yet.');
+      return run;
+    },
+
+    /** For tests and shutdown: waits for runs in flight. */
+    idle: () => Promise.allSettled([...running.values()]).then(() => undefined),
+  };
+}
+
+export type AutomationService = ReturnType<typeof createAutomationService>;

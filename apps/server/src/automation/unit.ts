@@ -1,0 +1,61 @@
+import type { AutomationUnitId, EnteredValues, FieldDiff, UnitPlan } from '@tcc/shared';
+import type { BtpService } from '../sap/btp/index.js';
+import type { S4Service } from '../sap/s4hana/index.js';
+import type { SecretString } from '../secrets/index.js';
+
+/** What units learn from SAP and hand to the units after them. */
+export interface Facts {
+  trust?: { pem: string; cn: string; certificateBase64: string };
+  user?: { id: string; name: string };
+  system?: { uuid: string; id: string; inboundUsers: { uuid: string; userId: string; clientId: string | null }[] };
+  inbound?: { uuid: string; clientId: string };
+  oauth?: { clientId: string; tokenServiceUrl: string; samlAudience: string };
+}
+
+/** The names and values the setup uses: what the admin entered in the wizard, else the defaults. */
+export interface Desired {
+  communicationUserName: string;
+  communicationUserDescription: string;
+  systemId: string;
+  systemName: string;
+  arrangementName: string;
+  destinationName: string;
+  s4UiHost: string;
+  s4ApiHost: string;
+  s4Client: string;
+  taskCenterPassword: SecretString;
+}
+
+export interface UnitContext {
+  btp: BtpService;
+  s4: S4Service;
+  desired: Desired;
+  facts: Facts;
+}
+
+/** What applying a unit leaves behind: the facts it found or made, and the values its seed steps record. */
+export interface UnitOutcome {
+  stepValues?: EnteredValues;
+  manual?: string;
+}
+
+/**
+ * One SAP object of the setup, in one place: how to plan it (read only), apply it (idempotently: it reads first and
+ * creates only what is missing, so a re-run or a resumed run never makes a second one), and what it records.
+ */
+export interface AutomationUnit {
+  id: AutomationUnitId;
+  system: 'btp' | 's4hana';
+  steps: number[];
+  dependsOn: AutomationUnitId[];
+  plan(ctx: UnitContext): Promise<Omit<UnitPlan, 'unit' | 'system' | 'steps'>>;
+  apply(ctx: UnitContext, options: { confirmChanges: boolean }): Promise<UnitOutcome>;
+}
+
+export const diffOf = (current: Record<string, string | undefined>, desired: Record<string, string>, secrets: string[] = []): FieldDiff[] =>
+  Object.entries(desired)
+    .filter(([field, value]) => (current[field] ?? '') !== value)
+    .map(([field, value]) => {
+      const secret = secrets.includes(field);
+      return { field, current: secret ? null : (current[field] ?? null), desired: secret ? null : value, secret };
+    });

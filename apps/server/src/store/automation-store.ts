@@ -1,0 +1,63 @@
+import type { AutomationRun, ConnectionTest } from '@tcc/shared';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export interface AutomationStore {
+  saveRun(tenantId: string, connectionId: string, run: AutomationRun): Promise<void>;
+  latestRun(tenantId: string, connectionId: string): Promise<AutomationRun | undefined>;
+  /** Runs that were going when the process stopped: they are marked interrupted at start (a re-run resumes). */
+  markRunningInterrupted(at: string): Promise<number>;
+  saveTest(tenantId: string, connectionId: string, test: ConnectionTest): Promise<void>;
+  lastTest(tenantId: string, connectionId: string): Promise<ConnectionTest | null>;
+}
+
+export function createKyselyAutomationStore(db: Kysely<Database>): AutomationStore {
+  return {
+    async saveRun(tenantId, connectionId, run) {
+      const row = {
+        status: run.status,
+        finished_at: run.finishedAt,
+        units_json: JSON.stringify(run.units),
+        calls_json: JSON.stringify(run.calls),
+        error: run.error,
+      };
+      await db
+        .insertInto('automation_runs')
+        .values({ id: run.id, tenant_id: tenantId, connection_id: connectionId, started_at: run.startedAt, started_by: run.startedBy, ...row })
+        .onConflict((oc) => oc.column('id').doUpdateSet(row))
+        .execute();
+    },
+    async latestRun(tenantId, connectionId) {
+      const row = await db
+        .selectFrom('automation_runs')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('connection_id', '=', connectionId)
+        .orderBy('started_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        status: row.status as AutomationRun['status'],
+        startedAt: row.started_at,
+        finishedAt: row.finished_at,
+        startedBy: row.started_by,
+        units: JSON.parse(row.units_json),
+        calls: JSON.parse(row.calls_json),
+        error: row.error,
+      };
+    },
+    async markRunningInterrupted(at) {
+      const result = await db.updateTable('automation_runs').set({ status: 'interrupted', finished_at: at }).where('status', '=', 'running').executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+    async saveTest(tenantId, connectionId, test) {
+      await db.updateTable('connections').set({ last_test_json: JSON.stringify(test) }).where('tenant_id', '=', tenantId).where('id', '=', connectionId).execute();
+    },
+    async lastTest(tenantId, connectionId) {
+      const row = await db.selectFrom('connections').select('last_test_json').where('tenant_id', '=', tenantId).where('id', '=', connectionId).executeTakeFirst();
+      return row?.last_test_json ? (JSON.parse(row.last_test_json) as ConnectionTest) : null;
+    },
+  };
+}

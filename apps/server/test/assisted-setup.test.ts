@@ -1,0 +1,95 @@
+import type { SandboxDescriptor } from '@tcc/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/auth/bootstrap-users.js';
+import { apiClient, startTestServer, type ApiClient, type TestServer } from './support/test-server.js';
+
+let server: TestServer;
+let api: ApiClient;
+let sandbox: SandboxDescriptor;
+let base = '';
+
+async function runToEnd(confirmChanges = false) {
+  const started = await api.post(`${base}/automation/runs`, { confirmChanges });
+  expect(started.status, JSON.stringify(started.body)).toBe(201);
+  for (let i = 0; i < 200; i += 1) {
+    const run = (await api.get(`${base}/automation/runs/latest`)).body;
+    if (run.status !== 'running') return run;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('run did not finish');
+}
+
+const sandboxState = async () => {
+  const state = (await (await fetch(`${server.sandboxUrl}/sandbox/descriptor`)).json()) as SandboxDescriptor;
+  return state;
+};
+
+beforeAll(async () => {
+  server = await startTestServer(undefined, { SANDBOX: 'on', SANDBOX_PORT: '0' });
+  api = apiClient(server.baseUrl);
+  await api.signIn('demo-admin', DEMO_PASSWORD);
+  sandbox = await sandboxState();
+  const tenant = (await api.get('/api/tenants')).body.items[0];
+  const connection = (await api.get(`/api/tenants/${tenant.id}/connections`)).body.items[0];
+  base = `/api/tenants/${tenant.id}/connections/${connection.id}`;
+});
+afterAll(() => server.stop());
+
+describe('assisted setup against the sandbox', () => {
+  it('when credentials are missing, then the plan says what to add and nothing can start', async () => {
+    const plan = (await api.post(`${base}/automation/plan`)).body;
+    expect(plan.blockers).toEqual(expect.arrayContaining([expect.stringMatching(/Destination service key/), expect.stringMatching(/SAP_COM_0A48/)]));
+    expect((await api.post(`${base}/automation/runs`, {})).status).toBe(400);
+  });
+
+  it('when set up from an empty subaccount and tenant, then the plan creates everything, one run completes it and the test succeeds', async () => {
+    const version = (await api.get(base)).body.version;
+    const credentials = await api.put(`${base}/credentials`, {
+      destinationServiceKey: JSON.stringify(sandbox.btp.destinationServiceKey),
+      communicationManagementUser: sandbox.s4.communicationManagement.user,
+      communicationManagementPassword: sandbox.s4.communicationManagement.password,
+      generateTaskCenterUserPassword: true,
+      version,
+    });
+    expect(credentials.status).toBe(200);
+    const plan = (await api.post(`${base}/automation/plan`)).body;
+    expect(plan.blockers).toEqual([]);
+    expect(plan.units.map((u: { unit: string; action: string }) => `${u.unit}:${u.action}`)).toEqual([
+      'trustCertificate:read',
+      'communicationUser:create',
+      'communicationSystem:create',
+      'inboundUser:create',
+      'arrangement:create',
+      'oauthDetails:read',
+      'destination:create',
+    ]);
+    const run = await runToEnd();
+    expect(run.status, run.error).toBe('succeeded');
+    expect(run.units.every((u: { status: string }) => u.status === 'done')).toBe(true);
+    expect(run.calls.length).toBeGreaterThan(5);
+    expect(JSON.stringify(run)).not.toContain(sandbox.s4.communicationManagement.password);
+    const detail = (await api.get(base)).body;
+    expect(detail).toMatchObject({ state: 'complete', progress: { finished: 19, total: 19 } });
+    expect(detail.certificate.cn).toBe(sandbox.btp.trustCertificateCn);
+    const test = (await api.post(`${base}/test`)).body;
+    expect(test).toMatchObject({ outcome: 'succeeded', stepToFix: null });
+  });
+
+  it('when run a second time, then everything is adopted and no second SAP object appears', async () => {
+    const plan = (await api.post(`${base}/automation/plan`)).body;
+    expect(plan.units.map((u: { unit: string; action: string; summary: string }) => `${u.unit}:${u.action}`), JSON.stringify(plan.units.map((u: { summary: string }) => u.summary))).toEqual(['trustCertificate:read', 'communicationUser:adopt', 'communicationSystem:adopt', 'inboundUser:adopt', 'arrangement:adopt', 'oauthDetails:read', 'destination:adopt']);
+    const run = await runToEnd();
+    expect(run.status).toBe('succeeded');
+    const s4 = await (await fetch(`${server.sandboxUrl}/sandbox/descriptor`)).json();
+    void s4;
+    const posts = run.calls.filter((c: { method: string; path: string }) => c.method === 'POST' && !c.path.endsWith('/oauth/token'));
+    expect(posts).toEqual([]);
+  });
+
+  it('when the BTP trust is renewed afterwards, then the test fails and points at step 8', async () => {
+    await fetch(`${server.sandboxUrl}/sandbox/actions/renew-trust-certificate`, { method: 'POST' });
+    const test = (await api.post(`${base}/test`)).body;
+    expect(test).toMatchObject({ outcome: 'failed', stepToFix: 8 });
+    expect(test.sapError).toMatch(/signature/);
+  });
+});

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { IsoDateTimeSchema } from './common.js';
+
+/**
+ * Assisted setup: the seed steps grouped into units that act on one SAP object each, in dependency order.
+ * trustCertificate (step 1) ‖ communicationUser (2–3) → communicationSystem (4–9) → inboundUser (10, 12, 13)
+ * → arrangement (14–18) → oauthDetails (19) → destination (20).
+ */
+export const AUTOMATION_UNITS = ['trustCertificate', 'communicationUser', 'communicationSystem', 'inboundUser', 'arrangement', 'oauthDetails', 'destination'] as const;
+export type AutomationUnitId = (typeof AUTOMATION_UNITS)[number];
+
+export const PLAN_ACTIONS = ['read', 'create', 'adopt', 'update', 'manual', 'blocked'] as const;
+export type PlanAction = (typeof PLAN_ACTIONS)[number];
+
+export const FieldDiffSchema = z.object({
+  field: z.string(),
+  /** What SAP holds now; null for a secret (never shown) or an absent value. */
+  current: z.string().nullable(),
+  desired: z.string().nullable(),
+  secret: z.boolean(),
+});
+export type FieldDiff = z.infer<typeof FieldDiffSchema>;
+
+export const UnitPlanSchema = z.object({
+  unit: z.enum(AUTOMATION_UNITS),
+  system: z.enum(['btp', 's4hana']),
+  steps: z.array(z.number().int()),
+  action: z.enum(PLAN_ACTIONS),
+  /** The SAP object, e.g. "communication system TASK_CENTER". */
+  object: z.string(),
+  summary: z.string(),
+  /** For update: every field that differs and will be changed once confirmed. */
+  diff: z.array(FieldDiffSchema),
+});
+export type UnitPlan = z.infer<typeof UnitPlanSchema>;
+
+export const AutomationPlanSchema = z.object({
+  units: z.array(UnitPlanSchema),
+  /** Preflight problems to fix before anything can run (missing credentials, rights, entity sets …). */
+  blockers: z.array(z.string()),
+  /** True when some unit changes an existing SAP object: the run must be started with confirmChanges. */
+  needsConfirmation: z.boolean(),
+});
+export type AutomationPlan = z.infer<typeof AutomationPlanSchema>;
+
+export const StartRunSchema = z.object({ confirmChanges: z.boolean().default(false) });
+
+export const UNIT_STATUSES = ['pending', 'running', 'done', 'failed', 'manual', 'skipped'] as const;
+
+export const SapCallSchema = z.object({
+  system: z.enum(['btp', 's4hana']),
+  method: z.string(),
+  path: z.string(),
+  status: z.number().int().nullable(),
+  durationMs: z.number().int(),
+  attempt: z.number().int(),
+  outcome: z.string(),
+});
+
+export const AutomationRunSchema = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed', 'interrupted']),
+  startedAt: IsoDateTimeSchema,
+  finishedAt: IsoDateTimeSchema.nullable(),
+  startedBy: z.string(),
+  units: z.array(z.object({ unit: z.enum(AUTOMATION_UNITS), status: z.enum(UNIT_STATUSES), message: z.string().nullable() })),
+  calls: z.array(SapCallSchema),
+  error: z.string().nullable(),
+});
+export type AutomationRun = z.infer<typeof AutomationRunSchema>;
+
+export const TEST_OUTCOMES = ['succeeded', 'failed', 'no-user-token'] as const;
+
+export const ConnectionTestSchema = z.object({
+  outcome: z.enum(TEST_OUTCOMES),
+  at: IsoDateTimeSchema,
+  /** What happened, in words an admin can act on. */
+  message: z.string(),
+  /** The seed step to fix when the test failed, if the cause points at one. */
+  stepToFix: z.number().int().nullable(),
+  /** SAP's own error text, for support. */
+  sapError: z.string().nullable(),
+});
+export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
