@@ -55,6 +55,13 @@ describe('the S/4 token endpoint /sap/bc/sec/oauth2/token (saml2-bearer)', () =>
     ['a wrong recipient', () => assertion({ recipient: 'https://my900001-api.s4hana.ondemand.com/other' }), 400, 'invalid_grant', E.wrongRecipient],
     ['an expired one', () => assertion({ now: new Date(Date.now() - 3_600_000), validSeconds: 300 }), 400, 'invalid_grant', E.expired],
     ['one not yet valid', () => assertion({ now: new Date(Date.now() + 3_600_000) }), 400, 'invalid_grant', E.expired],
+    [
+      'a foreign issuer hidden behind a commented-out trusted one',
+      () => assertion({ issuer: 'attacker-issuer' }).replace('<saml2:Issuer>attacker-issuer</saml2:Issuer>', `<!--<saml2:Issuer>${cn}</saml2:Issuer>--><saml2:Issuer>attacker-issuer</saml2:Issuer>`),
+      401,
+      'invalid_client',
+      E.unknownIssuer,
+    ],
     ['an unknown user', () => assertion({ nameId: '00000000-1111-2222-3333-444444444444' }), 400, 'invalid_grant', E.unknownUser],
   ])('when it gets %s, then it answers %i %s with SAP’s message', async (_label, make, status, error, description) => {
     const answer = await redeem(make());

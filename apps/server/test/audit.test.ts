@@ -18,14 +18,14 @@ describe('audit log', () => {
     expect(refused.items.map((e: { object: string }) => e.object)).toEqual(['step 9']);
   });
 
-  it('when exported, then the CSV has a header, one row per entry, and defused formulas', async () => {
+  it('when exported, then the CSV has a header and one row per entry, newest first', async () => {
     const { tenantId } = await createTenantWithConnection(ctx.api, '=HYPERLINK("x") Co');
     await ctx.api.patch(`/api/tenants/${tenantId}`, { name: 'Plain Co' });
     const csv = await ctx.api.get(`/api/tenants/${tenantId}/audit.csv`);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = String(csv.body).trim().split('\r\n');
     expect(lines[0]).toBe('at,actor,action,connectionId,object,result,detail');
-    expect(lines.slice(1).map((line) => line.split(',')[2])).toEqual(['renameTenant', 'createConnection']);
+    expect(lines.slice(1).map((line) => line.split(',')[2])).toEqual(['renameTenant', 'createConnection', 'createTenant']);
   });
 
   it('when someone outside the tenant tries a change, then nothing is written to that tenant’s log', async () => {
@@ -36,5 +36,25 @@ describe('audit log', () => {
     expect((await stranger.patch(`/api/tenants/${tenantId}`, { name: 'Taken over' })).status).toBe(404);
     const log = (await ctx.api.get(`/api/tenants/${tenantId}/audit`)).body;
     expect(log.items.every((e: { actor: string }) => e.actor === 'admin')).toBe(true);
+  });
+});
+
+describe('system-wide audit', () => {
+  it('when a user is created and a tenant is created and deleted, then a system admin still sees who did it', async () => {
+    await ctx.api.post('/api/users', { username: 'audited-user', displayName: 'A', password: 'audited-password-1' });
+    const tenant = await ctx.api.post('/api/tenants', { name: 'Short-lived Co' });
+    await ctx.api.delete(`/api/tenants/${tenant.body.id}`);
+    const log = (await ctx.api.get('/api/audit')).body.items.slice(0, 3);
+    expect(log.map((e: { action: string; tenantId: string | null; actor: string }) => [e.action, e.tenantId, e.actor])).toEqual([
+      ['deleteTenant', tenant.body.id, 'admin'],
+      ['createTenant', tenant.body.id, 'admin'],
+      ['createUser', null, 'admin'],
+    ]);
+  });
+
+  it('when a connection is created, then its entry names the new connection', async () => {
+    const { tenantId, connection } = await createTenantWithConnection(ctx.api, 'Named Co');
+    const [entry] = (await ctx.api.get(`/api/tenants/${tenantId}/audit?action=createConnection`)).body.items;
+    expect(entry).toMatchObject({ connectionId: connection.id, tenantId });
   });
 });

@@ -14,7 +14,7 @@ describe('sign-in, sessions and lock-out', () => {
     await server.stop();
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
-    expect(wrong.body.error).toEqual({ code: 'SIGN_IN_FAILED', message: 'The user name or password is wrong.' });
+    expect(wrong.body.error).toEqual({ code: 'SIGN_IN_FAILED', message: expect.stringMatching(/^The user name or password is wrong/) });
   });
 
   it('when sign-in fails five times, then the account is locked even for the right password', async () => {
@@ -25,6 +25,16 @@ describe('sign-in, sessions and lock-out', () => {
     await server.stop();
     expect(right.status).toBe(401);
     expect(right.body.error.message).toMatch(/locked after repeated failed sign-ins/);
+    expect(right.body.error.code).toBe('SIGN_IN_FAILED');
+  });
+
+  it('when wrong passwords arrive in parallel, then they still count and lock the account', async () => {
+    const server = await startTestServer(undefined, { SIGN_INS_PER_MINUTE: '1000' });
+    const api = apiClient(server.baseUrl);
+    await Promise.all(Array.from({ length: 15 }, (_, i) => api.post('/api/auth/sign-in', { username: 'admin', password: `parallel-wrong-${i}` })));
+    const right = await api.post('/api/auth/sign-in', { username: 'admin', password: ADMIN_PASSWORD });
+    await server.stop();
+    expect(right.status).toBe(401);
   });
 
   it('when one address tries too often, then it gets 429 with Retry-After', async () => {

@@ -165,3 +165,20 @@ describe('progress survives a restart', () => {
     expect(detail.certificate.cn).toBe(`cfapps.${LANDSCAPE}/${SUBACCOUNT_ID}`);
   });
 });
+
+describe('a renewed trust certificate', () => {
+  it('when a different certificate is uploaded after steps 8 and 9 were done, then both reopen with a note', async () => {
+    const { base } = await createTenantWithConnection(ctx.api);
+    let version = (await uploadCertificate(base, 1)).body.version;
+    for (const id of [2, 3, 4, 5, 6, 7, 8, 9]) {
+      const answer = await ctx.api.put(`${base}/steps/${id}`, { status: 'done', values: GUIDED_VALUES[id] ?? {}, version });
+      version = answer.body.version;
+    }
+    const pem = rsaCertificatePem({ cn: `cfapps.${LANDSCAPE}/${SUBACCOUNT_ID}`, serial: '0ddba11' });
+    const renewed = await ctx.api.put(`${base}/trust-certificate`, { fileName: 'renewed.pem', contentBase64: toBase64(pem), version });
+    const steps = Object.fromEntries(renewed.body.steps.map((s: { stepId: number }) => [s.stepId, s]));
+    expect(steps[8]).toMatchObject({ status: 'in_progress', note: expect.stringMatching(/trust certificate changed/) });
+    expect(steps[9].status).toBe('in_progress');
+    expect(steps[7].status).toBe('done');
+  });
+});

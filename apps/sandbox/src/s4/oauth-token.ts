@@ -80,6 +80,8 @@ export function createS4TokenRouter(ctx: SandboxContext): Router {
     const verified = verifyAssertion(xml, system.OAuth2IdentityProviderCertificatePublicKeyBase64);
     if (!verified.ok) return oauthError(res, 'invalid_grant', ERR.badSignature);
     const a = verified.assertion;
+    // The system was picked from the raw text; only the signed issuer counts (an XML comment survives signing).
+    if (a.issuer !== system.OAuth2IdentityProviderName) return oauthError(res, 'invalid_client', ERR.unknownIssuer);
     if (!a.audiences.includes(`https://${s4.uiHost}`)) return oauthError(res, 'invalid_grant', ERR.wrongAudience);
     if (a.recipient !== `https://${s4.apiHost}${TOKEN_PATH}`) return oauthError(res, 'invalid_grant', ERR.wrongRecipient);
     const now = ctx.now().getTime();

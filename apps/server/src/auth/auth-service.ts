@@ -26,7 +26,7 @@ const DUMMY_HASH = hash('timing-equaliser');
 
 export function createAuthService({ store, settings, clock, newId }: { store: Store; settings: AuthSettings; clock: () => Date; newId: () => string }) {
   const perAddress = createRateLimiter({ limit: settings.signInsPerMinute, windowMs: 60_000 });
-  const SIGN_IN_FAILED = 'The user name or password is wrong.';
+  const SIGN_IN_FAILED = 'The user name or password is wrong, or the account is locked after repeated failed sign-ins (ask an administrator, or try again later).';
 
   const sessionInfo = (user: UserRecord, session: Principal['session']): SessionInfo => ({
     user: toUser(user),
@@ -42,16 +42,13 @@ export function createAuthService({ store, settings, clock, newId }: { store: St
       if (wait > 0) throw new TooManyRequestsError(`Too many sign-in attempts. Try again in ${wait} seconds.`, wait);
       const user = await store.findUserByName(username);
       const now = clock();
-      if (user?.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
-        throw new UnauthenticatedError(`This account is locked after repeated failed sign-ins until ${user.lockedUntil.slice(11, 16)} UTC. Ask an administrator, or try again later.`, ERROR_CODES.signInFailed);
-      }
-      const valid = user?.passwordHash ? await verify(user.passwordHash, password) : (await verify(await DUMMY_HASH, password), false);
+      const locked = Boolean(user?.lockedUntil && Date.parse(user.lockedUntil) > now.getTime());
+      const valid = user?.passwordHash && !locked ? await verify(user.passwordHash, password) : (await verify(await DUMMY_HASH, password), false);
       if (!user || !valid) {
-        if (user) {
-          const failed = user.failedSignIns + 1;
-          const lock = failed >= settings.maxFailedSignIns ? new Date(now.getTime() + settings.lockMinutes * 60_000).toISOString() : null;
-          await store.recordSignInFailure(user.id, lock ? 0 : failed, lock);
+        if (user && !locked && (await store.countSignInFailure(user.id)) >= settings.maxFailedSignIns) {
+          await store.lockUser(user.id, new Date(now.getTime() + settings.lockMinutes * 60_000).toISOString());
         }
+        // One answer for a wrong password, an unknown user and a locked account: none tells a stranger which it is.
         throw new UnauthenticatedError(SIGN_IN_FAILED, ERROR_CODES.signInFailed);
       }
       await store.clearSignInFailures(user.id);

@@ -11,13 +11,14 @@ export function createBearerPrincipal({ store, adminScope, newId, clock }: { sto
     const name = [claims.user_name, claims.email, claims.sub].find((v): v is string => typeof v === 'string' && v !== '');
     if (!name) return null;
     const scopes = Array.isArray(claims.scope) ? claims.scope : String(claims.scope ?? '').split(' ');
-    const systemAdmin = Boolean(adminScope && scopes.some((scope) => scope === adminScope || String(scope).endsWith(`.${adminScope}`)));
+    const systemAdmin = Boolean(adminScope && scopes.some((scope) => scope === adminScope || String(scope).endsWith(`.${adminScope}`) && !adminScope.includes('.')));
     let user = await store.findUserByName(name);
     if (!user) {
       const displayName = [claims.given_name, claims.family_name].filter(Boolean).join(' ') || name;
-      await store.createUser({ id: newId(), username: name, displayName, passwordHash: null, systemAdmin }, clock().toISOString());
+      await store.createUser({ id: newId(), username: name, displayName, passwordHash: null, systemAdmin: false }, clock().toISOString());
       user = (await store.findUserByName(name))!;
     }
-    return { userId: user.id, username: user.username, displayName: user.displayName, systemAdmin: systemAdmin || user.systemAdmin, session: null };
+    // The admin right follows the current token only: revoked at the provider, it is gone here with the next token.
+    return { userId: user.id, username: user.username, displayName: user.displayName, systemAdmin, session: null };
   };
 }

@@ -28,8 +28,15 @@ export function createJwtVerifier({ jwksUrl, issuer, audience, cacheMs = 10 * 60
     fetchedAt = now();
   };
 
+  let refreshing: Promise<void> | null = null;
   const keyFor = async (kid: string) => {
-    if (!keys.has(kid) || now() - fetchedAt > cacheMs) await refresh();
+    // An unknown kid reads the JWKS again (key rotation), but at most every 30 s, and one read serves all waiting
+    // requests: a caller cannot make the server hammer the identity provider with made-up kids.
+    const stale = now() - fetchedAt > cacheMs;
+    if (stale || (!keys.has(kid) && now() - fetchedAt > 30_000)) {
+      refreshing ??= refresh().finally(() => (refreshing = null));
+      await refreshing;
+    }
     return keys.get(kid) ?? (keys.size === 1 && !kid ? [...keys.values()][0] : undefined);
   };
 

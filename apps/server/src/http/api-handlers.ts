@@ -6,6 +6,7 @@ import type { CredentialService } from '../features/credentials/credential-servi
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.js';
 import type { ConnectionService } from '../features/connections/connection-service.js';
 import type { TenantService } from '../features/tenants/tenant-service.js';
+import { SYSTEM_AUDIT } from '../store/audit-store.js';
 import type { Store } from '../store/types.js';
 import { ServiceUnavailableError } from './errors.js';
 import type { RouteHandlers } from './mount-routes.js';
@@ -67,6 +68,7 @@ export function createApiHandlers({ store, automation, testConnection, credentia
       return testConnection(params.tenantId, params.connectionId, bearer?.startsWith('Bearer ') ? bearer.slice(7) : null);
     },
 
+    listSystemAudit: ({ query }) => audit.list(SYSTEM_AUDIT, query),
     listAudit: ({ params, query }) => audit.list(params.tenantId, query),
     exportAudit: async ({ params, query }) => ({ fileName: 'audit-log.csv', content: await audit.csv(params.tenantId, query) }),
 

@@ -19,20 +19,26 @@ function objectOf(route: ApiRouteName, params: AuditedParams): string | null {
   return 'tenant';
 }
 
+/** Changes outside any tenant's routes that are audited all the same (in the system-wide view). */
+export const SYSTEM_AUDITED_ROUTES: readonly ApiRouteName[] = ['createTenant', 'createUser'];
+
 /**
  * Records every change a tenant member attempts, whatever the route: success, refusal (4xx) or failure. It sits in
  * the one place routes are mounted, so a new route is audited without anyone remembering to.
  */
 export function createAuditTrail(store: Store, clock: () => Date) {
-  return async (route: ApiRouteName, principal: Principal, params: AuditedParams, error?: unknown): Promise<void> => {
-    if (!params.tenantId) return;
+  return async (route: ApiRouteName, principal: Principal, params: AuditedParams, error?: unknown, output?: unknown): Promise<void> => {
+    // A new tenant or connection is named by the answer, not the path; system-wide changes have no tenant ('').
+    const created = (output as { id?: string } | undefined)?.id;
+    const tenantId = params.tenantId ?? (route === 'createTenant' ? created : undefined) ?? '';
+    const connectionId = params.connectionId ?? (route === 'createConnection' ? created : undefined) ?? null;
     const result = error === undefined ? 'ok' : error instanceof AppError ? 'refused' : 'failed';
     await store.appendAudit({
-      tenantId: params.tenantId,
+      tenantId,
       at: clock().toISOString(),
       actor: principal.username,
       action: route,
-      connectionId: params.connectionId ?? null,
+      connectionId,
       object: objectOf(route, params),
       result,
       detail: error instanceof AppError ? error.code : error === undefined ? null : 'INTERNAL_ERROR',

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import type { Store } from '../store/types.js';
 import { authorize } from './access-control.js';
-import type { AuditTrail } from './audit-trail.js';
+import { SYSTEM_AUDITED_ROUTES, type AuditTrail } from './audit-trail.js';
 import { InputError } from './errors.js';
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -67,7 +67,10 @@ export function mountRoutes(
       if (route.access !== 'public' && !principal) await authorize(req, route.access, null, undefined, store);
       const params = parse(route.params, req.params, 'path') as Parameters<AuditTrail>[2] | undefined;
       // Changes by tenant members are audited, refused ones included; reads and strangers' attempts are not.
-      const audited = principal && params?.tenantId && route.method !== 'get' && (await store.getRole(params.tenantId, principal.userId));
+      const audited =
+        principal &&
+        route.method !== 'get' &&
+        (SYSTEM_AUDITED_ROUTES.includes(name) || (params?.tenantId && (await store.getRole(params.tenantId, principal.userId))));
       const output = await run(async () => {
         await authorize(req, route.access, principal, params?.tenantId, store);
         return (handlers[name] as (input: unknown) => Promise<unknown>)({
@@ -78,17 +81,17 @@ export function mountRoutes(
           actor: principal?.username ?? 'anonymous',
           http: { req, res },
         });
-      }, audited ? (error) => audit(name, principal!, params!, error) : undefined);
+      }, audited ? (error, output) => audit(name, principal!, params ?? {}, error, output) : undefined);
       send(res, route, output);
     });
   }
 }
 
-/** Runs `work`, then reports its outcome (error or none) to `after` before passing it on. */
-async function run(work: () => Promise<unknown>, after?: (error?: unknown) => Promise<void>): Promise<unknown> {
+/** Runs `work`, then reports its outcome (error, or the output) to `after` before passing it on. */
+async function run(work: () => Promise<unknown>, after?: (error?: unknown, output?: unknown) => Promise<void>): Promise<unknown> {
   try {
     const output = await work();
-    await after?.();
+    await after?.(undefined, output);
     return output;
   } catch (error) {
     await after?.(error);

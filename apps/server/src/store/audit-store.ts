@@ -2,12 +2,16 @@ import type { AuditEvent, AuditQuery } from '@tcc/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
-export type NewAuditEvent = Omit<AuditEvent, 'id'> & { tenantId: string };
+export type NewAuditEvent = Omit<AuditEvent, 'id' | 'tenantId'> & { tenantId: string };
+
+/** Entries a system admin sees: system-wide ones (no tenant) and the creation and deletion of tenants. */
+export const SYSTEM_AUDIT = { tenantId: '', actions: ['createTenant', 'deleteTenant'] } as const;
 
 /** Append and read only: there is deliberately no way to change or remove an entry. */
 export interface AuditStore {
   appendAudit(event: NewAuditEvent): Promise<void>;
-  listAudit(tenantId: string, query: Omit<AuditQuery, 'page' | 'pageSize'>, page: { limit: number; offset: number }): Promise<{ rows: AuditEvent[]; total: number }>;
+  /** `tenantId` SYSTEM_AUDIT lists the system-wide view. */
+  listAudit(tenantId: string | typeof SYSTEM_AUDIT, query: Omit<AuditQuery, 'page' | 'pageSize'>, page: { limit: number; offset: number }): Promise<{ rows: AuditEvent[]; total: number }>;
 }
 
 export function createKyselyAuditStore(db: Kysely<Database>): AuditStore {
@@ -16,7 +20,10 @@ export function createKyselyAuditStore(db: Kysely<Database>): AuditStore {
       await db.insertInto('audit_events').values({ ...event, tenant_id: tenantId, connection_id: connectionId }).execute();
     },
     async listAudit(tenantId, filters, { limit, offset }) {
-      let base = db.selectFrom('audit_events').where('tenant_id', '=', tenantId);
+      let base =
+        typeof tenantId === 'string'
+          ? db.selectFrom('audit_events').where('tenant_id', '=', tenantId)
+          : db.selectFrom('audit_events').where((eb) => eb.or([eb('tenant_id', '=', tenantId.tenantId), eb('action', 'in', [...tenantId.actions])]));
       if (filters.actor) base = base.where('actor', '=', filters.actor);
       if (filters.action) base = base.where('action', '=', filters.action);
       if (filters.connectionId) base = base.where('connection_id', '=', filters.connectionId);
@@ -27,7 +34,7 @@ export function createKyselyAuditStore(db: Kysely<Database>): AuditStore {
       const rows = await base.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute();
       return {
         total: Number(total),
-        rows: rows.map((r) => ({ id: Number(r.id), at: r.at, actor: r.actor, action: r.action, connectionId: r.connection_id, object: r.object, result: r.result, detail: r.detail })),
+        rows: rows.map((r) => ({ id: Number(r.id), tenantId: r.tenant_id || null, at: r.at, actor: r.actor, action: r.action, connectionId: r.connection_id, object: r.object, result: r.result, detail: r.detail })),
       };
     },
   };

@@ -30,7 +30,9 @@ export interface AuthStore {
   getUser(userId: string): Promise<UserRecord | undefined>;
   listUsers(): Promise<UserRecord[]>;
   createUser(user: Omit<UserRecord, 'failedSignIns' | 'lockedUntil'>, at: string): Promise<void>;
-  recordSignInFailure(userId: string, failedSignIns: number, lockedUntil: string | null): Promise<void>;
+  /** Counts one failed sign-in atomically (parallel attempts cannot overwrite each other); answers the new count. */
+  countSignInFailure(userId: string): Promise<number>;
+  lockUser(userId: string, lockedUntil: string): Promise<void>;
   clearSignInFailures(userId: string): Promise<void>;
 
   createSession(idHash: string, session: SessionRecord, at: string): Promise<void>;

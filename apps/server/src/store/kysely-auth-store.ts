@@ -44,8 +44,17 @@ export function createKyselyAuthStore(db: Kysely<Database>): AuthStore {
         })
         .execute();
     },
-    async recordSignInFailure(userId, failedSignIns, lockedUntil) {
-      await db.updateTable('users').set({ failed_sign_ins: failedSignIns, locked_until: lockedUntil }).where('id', '=', userId).execute();
+    async countSignInFailure(userId) {
+      const row = await db
+        .updateTable('users')
+        .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) }))
+        .where('id', '=', userId)
+        .returning('failed_sign_ins')
+        .executeTakeFirst();
+      return Number(row?.failed_sign_ins ?? 0);
+    },
+    async lockUser(userId, lockedUntil) {
+      await db.updateTable('users').set({ failed_sign_ins: 0, locked_until: lockedUntil }).where('id', '=', userId).execute();
     },
     async clearSignInFailures(userId) {
       await db.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', userId).execute();

@@ -7,6 +7,8 @@ export const AUDIT_RESULTS = ['ok', 'refused', 'failed'] as const;
 /** One entry of a tenant's append-only audit log. Never holds request bodies, so never a secret. */
 export const AuditEventSchema = z.object({
   id: z.number().int(),
+  /** The tenant acted on; null for system-wide actions such as creating a user. */
+  tenantId: z.string().nullable(),
   at: IsoDateTimeSchema,
   actor: z.string(),
   /** The API operation, e.g. updateStep. */

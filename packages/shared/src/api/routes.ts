@@ -159,6 +159,10 @@ export const API_ROUTES = {
     summary: 'Prove the chain: find destination with a business user’s token, then call api_task_spi_replication',
     params: ConnectionParamsSchema, response: ConnectionTestSchema, status: 200,
   },
+  listSystemAudit: {
+    method: 'get', access: 'systemAdmin', path: '/api/audit', summary: 'System-wide audit: users created, tenants created and deleted (also after the tenant is gone)',
+    query: AuditQuerySchema, response: AuditPageSchema, status: 200,
+  },
   listAudit: {
     method: 'get', access: { tenant: 'viewer' }, path: `${TENANT}/audit`, summary: 'The tenant’s audit log, newest first, with filters',
     params: TenantParamsSchema, query: AuditQuerySchema, response: AuditPageSchema, status: 200,

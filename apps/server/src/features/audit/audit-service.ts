@@ -1,4 +1,5 @@
 import type { AuditPage, AuditQuery } from '@tcc/shared';
+import type { SYSTEM_AUDIT } from '../../store/audit-store.js';
 import type { Store } from '../../store/types.js';
 
 const CSV_COLUMNS = ['at', 'actor', 'action', 'connectionId', 'object', 'result', 'detail'] as const;
@@ -13,7 +14,7 @@ function csvCell(value: unknown): string {
 
 export function createAuditService({ store }: { store: Store }) {
   return {
-    async list(tenantId: string, { page, pageSize, ...filters }: AuditQuery): Promise<AuditPage> {
+    async list(tenantId: string | typeof SYSTEM_AUDIT, { page, pageSize, ...filters }: AuditQuery): Promise<AuditPage> {
       const { rows, total } = await store.listAudit(tenantId, filters, { limit: pageSize, offset: (page - 1) * pageSize });
       return { items: rows, total, page, pageSize };
     },

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { certificateFacts } from '../../certificates/analyze-certificate.js';
 import { decodeUpload, readCertificateFile } from '../../certificates/read-certificate-file.js';
 import { ConflictError, InputError, NotFoundError } from '../../http/errors.js';
-import type { ConnectionAggregate, ConnectionChange, Store } from '../../store/types.js';
+import type { ConnectionAggregate, ConnectionChange, StepRecord, Store } from '../../store/types.js';
 import { duplicateToConflict } from '../duplicate-to-conflict.js';
 import { toConnectionDetail, toConnectionSummary } from './connection-detail.js';
 import { planStepUpdate } from './update-step.js';
@@ -27,6 +27,23 @@ export interface ConnectionService {
   updateStep(tenantId: string, connectionId: string, stepId: number, request: z.output<typeof UpdateStepSchema>, actor: string): Promise<ConnectionDetail>;
   uploadTrustCertificate(tenantId: string, connectionId: string, upload: UploadCertificate, actor: string): Promise<ConnectionDetail>;
   trustCertificatePem(tenantId: string, connectionId: string): Promise<{ fileName: string; pem: string }>;
+}
+
+/**
+ * A different trust certificate (renewed or rotated in BTP) must reach S/4 again: steps 8 (upload) and 9 (issuer)
+ * go back to "in progress" with a note saying why, so the dashboard does not show a trust that no longer holds.
+ */
+function reopenedBy(aggregate: ConnectionAggregate, fingerprint: string, at: string, by: string): StepRecord[] {
+  if (!aggregate.certificate || aggregate.certificate.fingerprintSha256 === fingerprint) return [];
+  return aggregate.steps
+    .filter((step) => (step.stepId === 8 || step.stepId === 9) && step.status === 'done')
+    .map((step) => ({
+      ...step,
+      status: 'in_progress' as const,
+      note: 'The trust certificate changed: upload the new one to the communication system and check the OAuth 2.0 SAML Issuer.',
+      updatedAt: at,
+      updatedBy: by,
+    }));
 }
 
 export function createConnectionService({ store, clock, newId }: { store: Store; clock: () => Date; newId: () => string }): ConnectionService {
@@ -110,7 +127,7 @@ export function createConnectionService({ store, clock, newId }: { store: Store;
       const certificate = { ...facts, fileName: upload.fileName, uploadedAt: at, uploadedBy: by };
       const step = { stepId: 1, status: 'done' as const, values: {}, note: null, updatedAt: at, updatedBy: by };
       if (aggregate.connection.version !== upload.version) throw await staleError(tenantId, connectionId);
-      return change(tenantId, connectionId, upload.version, { certificate, steps: [step] }, actor);
+      return change(tenantId, connectionId, upload.version, { certificate, steps: [step, ...reopenedBy(aggregate, facts.fingerprintSha256, at, by)] }, actor);
     },
 
     async trustCertificatePem(tenantId, connectionId) {
