@@ -36,11 +36,13 @@ export default defineConfig({
     { name: 'sign-in', testMatch: /sign-in\.setup\.ts/, dependencies: ['first-run'] },
     {
       name: 'stories',
-      testIgnore: /(guided-setup|sandbox)\.spec\.ts|\.setup\.ts/,
+      testIgnore: /(guided-setup|sandbox|assisted-setup)\.spec\.ts|\.setup\.ts/,
       dependencies: ['sign-in'],
       use: { storageState: ADMIN_STATE },
     },
-    { name: 'sandbox', testMatch: /sandbox\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${sandboxPort}` } },
+    // The sandbox tour reads the demo connection as seeded; assisted setup then completes it, so it runs second.
+    { name: 'sandbox-tour', testMatch: /sandbox\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${sandboxPort}` } },
+    { name: 'sandbox', testMatch: /assisted-setup\.spec\.ts/, dependencies: ['sandbox-tour'], use: { baseURL: `http://127.0.0.1:${sandboxPort}` } },
   ],
   webServer: [
     {

@@ -22,6 +22,8 @@ export interface SandboxContext {
   /** Maps a URL on a simulated SAP host (https://my900001-api…/path) to the loopback URL that serves it, or null. */
   toLoopback(url: string): string | null;
   now(): Date;
+  /** Simulated SAP calls served (not /sandbox/*), for tests that act at a given point of a run. */
+  stats: { calls: number };
 }
 
 export function createContext(state: SandboxState, secrets: SandboxSecrets, faults: FaultSettings, baseUrl: () => string): SandboxContext {
@@ -39,6 +41,7 @@ export function createContext(state: SandboxState, secrets: SandboxSecrets, faul
     hosts,
     baseUrl,
     now: () => new Date(),
+    stats: { calls: 0 },
     toLoopback(url) {
       let parsed: URL;
       try {

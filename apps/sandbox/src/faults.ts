@@ -7,6 +7,7 @@ import type { SandboxContext } from './context.js';
  */
 export function createFaultMiddleware(ctx: SandboxContext): RequestHandler {
   return async (req, res, next) => {
+    ctx.stats.calls += 1;
     const f = ctx.faults;
     if (f.pathPattern && !new RegExp(f.pathPattern).test(req.path)) return next();
     if (f.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, f.latencyMs));

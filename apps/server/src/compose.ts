@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { parseFaultsEnv, startSandbox, type RunningSandbox } from '@tcc/sandbox';
+import { parseFaultsEnv, startSandbox, type RunningSandbox, type SandboxDescriptor } from '@tcc/sandbox';
 import { createApp } from './app.js';
 import { createAuthService } from './auth/auth-service.js';
 import { createAutomationService } from './automation/automation-service.js';
@@ -17,6 +17,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createGuardedFetch, sapOutboundPolicy } from './outbound/index.js';
 import { loadKeyring } from './secrets/index.js';
 import { createUserTokenSource } from './sandbox/sandbox-user-token.js';
+import { readSandboxDescriptor } from './sandbox/read-sandbox-descriptor.js';
 import { seedSandboxTenant } from './sandbox/seed-sandbox-tenant.js';
 import { createSqliteStore } from './store/sqlite-store.js';
 
@@ -48,22 +49,26 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
   await store.deleteExpiredSessions(clock().toISOString());
   const keyring = loadKeyring({ envKey: config.SECRETS_KEY, envPreviousKeys: config.SECRETS_PREVIOUS_KEYS, keyFile: secretsKeyFile(config) });
   const credentials = createCredentialService({ store, keyring, clock });
-  if (config.AUTH_MODE === 'local') await bootstrapUsers({ store, auth }, { sandbox: config.SANDBOX === 'on', initialAdminPassword: config.INITIAL_ADMIN_PASSWORD, print });
+  if (config.AUTH_MODE === 'local') await bootstrapUsers({ store, auth }, { sandbox: config.SANDBOX !== 'off', initialAdminPassword: config.INITIAL_ADMIN_PASSWORD, print });
   let sandbox: RunningSandbox | null = null;
+  let descriptor: SandboxDescriptor | null = null;
   if (config.SANDBOX === 'on') {
     sandbox = await startSandbox({
       port: config.SANDBOX_PORT,
       stateFile: path.join(config.DATA_DIR, 'sandbox-state.json'),
       faults: parseFaultsEnv(config.SANDBOX_FAULTS),
     });
-    if (await seedSandboxTenant({ store, tenants, connections }, sandbox.descriptor)) logger.info('seeded the sandbox demo tenant');
+    descriptor = sandbox.descriptor;
+  } else if (config.SANDBOX === 'external') {
+    descriptor = readSandboxDescriptor(config.SANDBOX_DESCRIPTOR);
   }
+  if (descriptor && (await seedSandboxTenant({ store, tenants, connections }, descriptor))) logger.info('seeded the sandbox demo tenant');
   // The one client for calls to SAP (the adapters use it); sandbox hosts are reachable only while the sandbox runs.
-  const outbound = createGuardedFetch({ policy: sapOutboundPolicy(sandbox?.descriptor.hostMap ?? {}) });
-  const sandboxCockpitUrl = sandbox ? `${sandbox.descriptor.baseUrl}/sandbox/` : null;
+  const outbound = createGuardedFetch({ policy: sapOutboundPolicy(descriptor?.hostMap ?? {}) });
+  const sandboxCockpitUrl = descriptor ? `${descriptor.baseUrl}/sandbox/` : null;
   await store.markRunningInterrupted(clock().toISOString());
   const automation = createAutomationService({ store, credentials, outbound, clock, newId: randomUUID });
-  const testConnection = createConnectionTestService({ store, credentials, outbound, clock, userToken: createUserTokenSource(outbound, sandbox?.descriptor ?? null) });
+  const testConnection = createConnectionTestService({ store, credentials, outbound, clock, userToken: createUserTokenSource(outbound, descriptor) });
   const app = createApp({
     config,
     automation,

@@ -15,8 +15,11 @@ const ConfigSchema = z.object({
   /**
    * The built-in SAP sandbox (a simulated BTP subaccount and S/4HANA tenant) starts beside the product and a demo
    * tenant points at it. Set SANDBOX=off for real use: then no sandbox host is reachable through the product.
+   * SANDBOX=external uses a sandbox started separately (`npm run sandbox`), e.g. one that outlives server restarts.
    */
-  SANDBOX: z.enum(['on', 'off']).default('on'),
+  SANDBOX: z.enum(['on', 'off', 'external']).default('on'),
+  /** With SANDBOX=external: the descriptor `npm run sandbox` wrote, for a sandbox running in its own process. */
+  SANDBOX_DESCRIPTOR: z.string().min(1).default(path.join(repoRoot, 'data/sandbox.json')),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4004),
   /** Sandbox fault injection at start, as JSON (see the sandbox's FaultSettings), e.g. {"latencyMs":100}. */
   SANDBOX_FAULTS: z.string().optional(),

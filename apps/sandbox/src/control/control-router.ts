@@ -33,6 +33,9 @@ export function createControlRouter(ctx: SandboxContext): Router {
   router.get('/descriptor', (_req, res) => {
     res.json(sandboxDescriptor(ctx));
   });
+  router.get('/stats', (_req, res) => {
+    res.json(ctx.stats);
+  });
   router.get('/faults', (_req, res) => {
     res.json(ctx.faults);
   });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { STEP_CATALOGUE, type AutomationPlan, type AutomationRun, type AutomationUnitId, type EnteredValues } from '@tcc/shared';
 import { certificateFacts } from '../certificates/analyze-certificate.js';
 import { readCertificateFile } from '../certificates/read-certificate-file.js';
@@ -11,6 +12,9 @@ import type { UnitContext, UnitOutcome } from './unit.js';
 import { AUTOMATION_PLAN_ORDER } from './units/index.js';
 
 const ACTOR_SUFFIX = ' (assisted setup)';
+
+/** Which unit a SAP call belongs to, for the run's call log and the critical-path figures of `npm run bench`. */
+const currentUnit = new AsyncLocalStorage<AutomationUnitId>();
 
 export interface AutomationDeps {
   store: Store;
@@ -65,7 +69,7 @@ export function createAutomationService({ store, credentials, outbound, clock, n
         await Promise.all(
           wave.map(async (unit) => {
             try {
-              const outcome = await unit.apply(ctx, { confirmChanges });
+              const outcome = await currentUnit.run(unit.id, () => unit.apply(ctx, { confirmChanges }));
               await recordSteps(aggregate, unit.steps, outcome, `${run.startedBy}${ACTOR_SUFFIX}`, ctx);
               Object.assign(status(unit.id), { status: outcome.manual ? 'manual' : 'done', message: outcome.manual ?? null });
             } catch (error) {
@@ -112,7 +116,7 @@ export function createAutomationService({ store, credentials, outbound, clock, n
       if (running.has(connectionId)) throw new ConflictError('CONFLICT', 'Assisted setup is already running for this connection.');
       const aggregate = await load(tenantId, connectionId);
       const calls: SapCallRecord[] = [];
-      const built = await automationContext(aggregate, { credentials, outbound, clock, log: (record) => calls.push(record) });
+      const built = await automationContext(aggregate, { credentials, outbound, clock, log: (record) => calls.push({ ...record, unit: currentUnit.getStore() ?? null }) });
       if (!built.ok) throw new InputError(`Assisted setup cannot start: ${built.blockers.join(' ')}`);
       const run: AutomationRun = {
         id: newId(),

@@ -23,3 +23,8 @@ import '@ui5/webcomponents-icons/dist/employee.js';
 import '@ui5/webcomponents-icons/dist/add-employee.js';
 import '@ui5/webcomponents-icons/dist/clear-filter.js';
 import '@ui5/webcomponents-icons/dist/history.js';
+import '@ui5/webcomponents-icons/dist/wrench.js';
+import '@ui5/webcomponents-icons/dist/connected.js';
+import '@ui5/webcomponents-icons/dist/media-play.js';
+import '@ui5/webcomponents-icons/dist/pending.js';
+import '@ui5/webcomponents-icons/dist/status-inactive.js';

@@ -1,11 +1,12 @@
 import { adminMessages } from './admin';
 import { authMessages } from './auth';
+import { automationMessages } from './automation';
 import { catalogueMessages, type AppMessageKey, type StepMessageKey } from './catalogue-messages';
 import { enMessages } from './en';
 import { valueLabels } from './value-labels';
 import { wizardMessages } from './wizard';
 
-const fixed = { ...enMessages, ...wizardMessages, ...authMessages, ...adminMessages, ...valueLabels };
+const fixed = { ...enMessages, ...wizardMessages, ...authMessages, ...adminMessages, ...automationMessages, ...valueLabels };
 
 // Spelled out: an object spread drops the template-literal (index-signature-like) keys of the catalogue part.
 export type MessageKey = keyof typeof fixed | StepMessageKey | AppMessageKey;

@@ -55,6 +55,7 @@ export const SapCallSchema = z.object({
   durationMs: z.number().int(),
   attempt: z.number().int(),
   outcome: z.string(),
+  unit: z.enum(AUTOMATION_UNITS).nullable().optional(),
 });
 
 export const AutomationRunSchema = z.object({

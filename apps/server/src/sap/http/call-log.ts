@@ -1,3 +1,5 @@
+import type { AutomationUnitId } from '@tcc/shared';
+
 /** One SAP call as the run records it: never a body, header or query value, so never a secret. */
 export interface SapCallRecord {
   system: 'btp' | 's4hana';
@@ -8,6 +10,8 @@ export interface SapCallRecord {
   durationMs: number;
   attempt: number;
   outcome: 'ok' | 'http-error' | 'timeout' | 'network-error' | 'refused';
+  /** The assisted-setup unit that made the call, where one did. */
+  unit?: AutomationUnitId | null;
 }
 
 export type CallLog = (record: SapCallRecord) => void;

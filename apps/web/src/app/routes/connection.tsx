@@ -1,9 +1,10 @@
 import { roleAllows } from '@tcc/shared';
 import { BusyIndicator, DynamicPage, DynamicPageHeader, DynamicPageTitle, Title } from '@ui5/webcomponents-react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { PageBreadcrumbs } from '../../components/page-breadcrumbs';
 import { PageMessage } from '../../components/page-message';
 import { paths } from '../../config/paths';
+import { AssistedSetupPanel } from '../../features/automation/components/assisted-setup-panel';
 import { useConnection } from '../../features/connections/api/get-connection';
 import { SandboxTag } from '../../features/connections/components/sandbox-tag';
 import { ConnectionWizard } from '../../features/connections/components/wizard/connection-wizard';
@@ -17,6 +18,9 @@ export function ConnectionRoute() {
   const { tenantId, connectionId } = useParams() as { tenantId: string; connectionId: string };
   const tenant = useTenant(tenantId);
   const connection = useConnection(tenantId, connectionId);
+  const [, setSearchParams] = useSearchParams();
+  // The wizard shows the step named in ?step=N: the same way it selects a step from its own list.
+  const goToStep = (stepId: number) => setSearchParams({ step: String(stepId) }, { replace: true });
   if (connection.isPending || tenant.isPending) return <BusyIndicator active className="page-busy" text={t('app.loading')} />;
   if (connection.isError) return <PageMessage error={connection.error} />;
   if (tenant.isError) return <PageMessage error={tenant.error} />;
@@ -53,6 +57,7 @@ export function ConnectionRoute() {
     >
       <ReadOnlyHint role={tenant.data.myRole} />
       <SandboxStrip sandbox={c.sandbox} />
+      <AssistedSetupPanel connection={c} role={tenant.data.myRole} onGoToStep={goToStep} onReload={() => void connection.refetch()} />
       <ConnectionWizard connection={c} readOnly={readOnly} onReload={() => void connection.refetch()} />
     </DynamicPage>
   );

@@ -1,0 +1,25 @@
+import { API_ROUTES, ERROR_CODES, type AutomationRun } from '@tcc/shared';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { ApiError, apiRequest } from '../../../lib/api-client';
+
+/** The latest run, or null when assisted setup has not run for this connection yet (the server answers 404). */
+export async function getLatestRun(tenantId: string, connectionId: string, signal?: AbortSignal): Promise<AutomationRun | null> {
+  try {
+    return await apiRequest(API_ROUTES.latestAutomationRun, { params: { tenantId, connectionId }, signal });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404 && error.code === ERROR_CODES.notFound) return null;
+    throw error;
+  }
+}
+
+export const POLL_INTERVAL_MS = 1000;
+
+export const getLatestRunQueryOptions = (tenantId: string, connectionId: string) =>
+  queryOptions({
+    queryKey: ['automation', tenantId, connectionId, 'latest-run'],
+    queryFn: ({ signal }) => getLatestRun(tenantId, connectionId, signal),
+    // Polls only while a run goes on; a finished run does not change any more.
+    refetchInterval: (query) => (query.state.data?.status === 'running' ? POLL_INTERVAL_MS : false),
+  });
+
+export const useLatestRun = (tenantId: string, connectionId: string) => useQuery(getLatestRunQueryOptions(tenantId, connectionId));

@@ -1,0 +1,22 @@
+import { API_ROUTES } from '@tcc/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { getLatestRunQueryOptions } from './get-latest-run';
+
+export interface StartAutomationInput {
+  tenantId: string;
+  connectionId: string;
+  confirmChanges: boolean;
+}
+
+/** Starts a run in the background; the latest-run query then polls its progress. */
+export const startAutomation = ({ tenantId, connectionId, confirmChanges }: StartAutomationInput) =>
+  apiRequest(API_ROUTES.startAutomation, { params: { tenantId, connectionId }, body: { confirmChanges } });
+
+export function useStartAutomation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: startAutomation,
+    onSuccess: (run, { tenantId, connectionId }) => queryClient.setQueryData(getLatestRunQueryOptions(tenantId, connectionId).queryKey, run),
+  });
+}

@@ -1,0 +1,47 @@
+import type { CredentialsStatus as Status } from '@tcc/shared';
+import { FlexBox, ObjectStatus, Text } from '@ui5/webcomponents-react';
+import { FactList } from '../../../components/fact-list';
+import { t } from '../../../i18n';
+import { formatDateTime } from '../../../utils/format';
+
+interface SecretStatus {
+  set: boolean;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+/** Set or not, who set it, and the non-secret part an admin recognises (client ID, user) — never a secret. */
+function StatusValue({ status, recognise, name }: { status: SecretStatus; recognise?: string | null; name: string }) {
+  return (
+    <FlexBox direction="Column" data-credential={name} data-set={status.set}>
+      <ObjectStatus state={status.set ? 'Positive' : 'Critical'} showDefaultIcon>
+        {status.set ? t('credentials.set') : t('credentials.notSet')}
+      </ObjectStatus>
+      {status.set && recognise && <Text className="mono break">{recognise}</Text>}
+      {status.set && status.updatedAt && (
+        <Text className="muted">{t('credentials.changed', { date: formatDateTime(status.updatedAt), user: status.updatedBy ?? '' })}</Text>
+      )}
+    </FlexBox>
+  );
+}
+
+export function CredentialsStatus({ status }: { status: Status }) {
+  const key = status.destinationServiceKey;
+  const management = status.communicationManagement;
+  return (
+    <FactList
+      className="credentials-status"
+      facts={[
+        {
+          label: t('credentials.destinationServiceKey'),
+          value: <StatusValue name="destinationServiceKey" status={key} recognise={key.clientId && t('credentials.clientId', { clientId: key.clientId })} />,
+        },
+        {
+          label: t('credentials.communicationManagement'),
+          value: <StatusValue name="communicationManagement" status={management} recognise={management.user && t('credentials.user', { user: management.user })} />,
+        },
+        { label: t('credentials.taskCenterUserPassword'), value: <StatusValue name="taskCenterUserPassword" status={status.taskCenterUserPassword} /> },
+      ]}
+    />
+  );
+}

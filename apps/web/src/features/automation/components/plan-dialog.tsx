@@ -1,0 +1,134 @@
+import type { AutomationPlan, FieldDiff, UnitPlan } from '@tcc/shared';
+import {
+  Bar,
+  Button,
+  CheckBox,
+  Dialog,
+  FlexBox,
+  MessageStrip,
+  Table,
+  TableCell,
+  TableHeaderCell,
+  TableHeaderRow,
+  TableRow,
+  Text,
+  Title,
+} from '@ui5/webcomponents-react';
+import { useState } from 'react';
+import { ErrorStrip } from '../../../components/error-strip';
+import { t } from '../../../i18n';
+import { PlanActionStatus } from './plan-action-status';
+
+function DiffValue({ diff, value }: { diff: FieldDiff; value: string | null }) {
+  if (diff.secret) return <Text className="muted">{t('plan.diff.hidden')}</Text>;
+  if (value === null || value === '') return <Text className="muted">{t('plan.diff.empty')}</Text>;
+  return <Text className="mono break">{value}</Text>;
+}
+
+function DiffTable({ unit }: { unit: UnitPlan }) {
+  return (
+    <Table
+      accessibleName={t('plan.diff.table', { object: unit.object })}
+      overflowMode="Popin"
+      className="plan-diff"
+      headerRow={
+        <TableHeaderRow>
+          <TableHeaderCell minWidth="8rem">{t('plan.diff.field')}</TableHeaderCell>
+          <TableHeaderCell minWidth="10rem">{t('plan.diff.current')}</TableHeaderCell>
+          <TableHeaderCell minWidth="10rem">{t('plan.diff.desired')}</TableHeaderCell>
+        </TableHeaderRow>
+      }
+    >
+      {unit.diff.map((diff) => (
+        <TableRow key={diff.field} rowKey={diff.field}>
+          <TableCell><Text className="mono">{diff.field}</Text></TableCell>
+          <TableCell><DiffValue diff={diff} value={diff.current} /></TableCell>
+          <TableCell><DiffValue diff={diff} value={diff.desired} /></TableCell>
+        </TableRow>
+      ))}
+    </Table>
+  );
+}
+
+function PlanUnit({ unit }: { unit: UnitPlan }) {
+  return (
+    <li className="plan-unit" data-unit={unit.unit} data-action={unit.action}>
+      <FlexBox direction="Column" className="plan-unit-content">
+        <FlexBox alignItems="Center" justifyContent="SpaceBetween" wrap="Wrap" className="gap">
+          <Title level="H4" size="H6">{unit.object}</Title>
+          <PlanActionStatus action={unit.action} />
+        </FlexBox>
+        <Text className="muted">
+          {t(`plan.system.${unit.system}`)}
+          {unit.steps.length > 0 && ` · ${t('plan.steps', { steps: unit.steps.join(', ') })}`}
+        </Text>
+        <Text>{unit.summary}</Text>
+        {unit.action === 'update' && unit.diff.length > 0 && <DiffTable unit={unit} />}
+      </FlexBox>
+    </li>
+  );
+}
+
+interface PlanDialogProps {
+  plan: AutomationPlan;
+  busy: boolean;
+  error: unknown;
+  onRun: (confirmChanges: boolean) => void;
+  onClose: () => void;
+}
+
+/** Nothing runs before the operator has seen every object it will create, adopt or change. */
+export function PlanDialog({ plan, busy, error, onRun, onClose }: PlanDialogProps) {
+  const [confirmed, setConfirmed] = useState(false);
+  const blocked = plan.blockers.length > 0;
+  const canRun = !blocked && (!plan.needsConfirmation || confirmed);
+  return (
+    <Dialog
+      open
+      headerText={t('plan.title')}
+      onClose={onClose}
+      className="plan-dialog"
+      footer={
+        <Bar
+          design="Footer"
+          endContent={
+            <>
+              <Button design="Emphasized" icon="media-play" disabled={!canRun} loading={busy} loadingDelay={200} onClick={() => onRun(plan.needsConfirmation && confirmed)}>
+                {t('plan.run')}
+              </Button>
+              <Button design="Transparent" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+            </>
+          }
+        />
+      }
+    >
+      <FlexBox direction="Column" className="plan-content">
+        {blocked && (
+          <MessageStrip design="Negative" hideCloseButton className="plan-blockers" data-testid="plan-blockers">
+            {t('plan.blockersTitle')}
+            <ul className="error-strip-details">
+              {plan.blockers.map((blocker, index) => (
+                <li key={index}>{blocker}</li>
+              ))}
+            </ul>
+          </MessageStrip>
+        )}
+        <Text className="muted">{t('plan.intro')}</Text>
+        <ol className="plan-units" aria-label={t('plan.units')}>
+          {plan.units.map((unit) => (
+            <PlanUnit key={unit.unit} unit={unit} />
+          ))}
+        </ol>
+        {plan.needsConfirmation && !blocked && (
+          <FlexBox direction="Column">
+            <CheckBox text={t('plan.confirm')} checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
+            <Text className="muted form-hint-indented">{t('plan.confirmHint')}</Text>
+          </FlexBox>
+        )}
+        <ErrorStrip error={error} />
+      </FlexBox>
+    </Dialog>
+  );
+}

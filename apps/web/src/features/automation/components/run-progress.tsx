@@ -1,0 +1,76 @@
+import type { AutomationRun, UNIT_STATUSES } from '@tcc/shared';
+import { FlexBox, Icon, MessageStrip, ObjectStatus, Text, Title } from '@ui5/webcomponents-react';
+import { t } from '../../../i18n';
+import { formatDateTime } from '../../../utils/format';
+import { SapCalls } from './sap-calls';
+
+type UnitStatus = (typeof UNIT_STATUSES)[number];
+
+const UNIT_STATE = { pending: 'None', running: 'Information', done: 'Positive', failed: 'Negative', manual: 'Critical', skipped: 'None' } as const satisfies Record<UnitStatus, string>;
+/** Own icons where the state has no default one, or where "running" should not look like a plain information. */
+const UNIT_ICON: Partial<Record<UnitStatus, string>> = { pending: 'pending', running: 'in-progress', skipped: 'status-inactive' };
+const RUN_STATE = { running: 'Information', succeeded: 'Positive', failed: 'Negative', interrupted: 'Critical' } as const satisfies Record<AutomationRun['status'], string>;
+
+function UnitStatusLabel({ status }: { status: UnitStatus }) {
+  const icon = UNIT_ICON[status];
+  return (
+    <ObjectStatus state={UNIT_STATE[status]} showDefaultIcon={!icon} icon={icon ? <Icon name={icon} /> : undefined}>
+      {t(`run.unit.${status}`)}
+    </ObjectStatus>
+  );
+}
+
+function Outcome({ run }: { run: AutomationRun }) {
+  if (run.status === 'succeeded') {
+    return (
+      <MessageStrip design="Positive" hideCloseButton data-testid="run-outcome">
+        <strong>{t('run.completed')}</strong> {t('run.completedText')}
+      </MessageStrip>
+    );
+  }
+  if (run.status === 'failed') {
+    return (
+      <MessageStrip design="Negative" hideCloseButton data-testid="run-outcome">
+        {t('run.failed', { error: run.error ?? '' })}
+      </MessageStrip>
+    );
+  }
+  if (run.status === 'interrupted') {
+    return (
+      <MessageStrip design="Critical" hideCloseButton data-testid="run-outcome">
+        {run.error ?? t('run.interrupted')}
+      </MessageStrip>
+    );
+  }
+  return null;
+}
+
+/** The latest run, live while it goes on (the query polls every second), then its outcome and its SAP calls. */
+export function RunProgress({ run }: { run: AutomationRun }) {
+  return (
+    <FlexBox direction="Column" className="assisted-section" data-testid="run-progress" data-run-id={run.id} data-run-status={run.status}>
+      <FlexBox alignItems="Center" wrap="Wrap" className="gap">
+        <Title level="H4" size="H5">{t('run.title')}</Title>
+        <ObjectStatus state={RUN_STATE[run.status]} showDefaultIcon={run.status !== 'running'} icon={run.status === 'running' ? <Icon name="in-progress" /> : undefined}>
+          {t(`run.status.${run.status}`)}
+        </ObjectStatus>
+        <Text className="muted">
+          {t('run.startedBy', { date: formatDateTime(run.startedAt), user: run.startedBy })}
+          {run.finishedAt && ` · ${t('run.finished', { date: formatDateTime(run.finishedAt) })}`}
+        </Text>
+      </FlexBox>
+      {/* Announced politely, so a screen reader hears each unit finish without moving focus. */}
+      <ol className="run-units" aria-label={t('run.units')} aria-live="polite">
+        {run.units.map((unit) => (
+          <li key={unit.unit} className="run-unit" data-unit={unit.unit} data-status={unit.status}>
+            <Text className="run-unit-name">{t(`unit.${unit.unit}`)}</Text>
+            <UnitStatusLabel status={unit.status} />
+            {unit.message && <Text className="muted run-unit-message">{unit.message}</Text>}
+          </li>
+        ))}
+      </ol>
+      <Outcome run={run} />
+      <SapCalls calls={run.calls} />
+    </FlexBox>
+  );
+}
