@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { STEP_CATALOGUE, type AutomationPlan, type AutomationRun, type AutomationUnitId, type EnteredValues } from '@tcc/shared';
+import { STEP_CATALOGUE, type AutomationPlan, type AutomationRun, type AutomationUnitId, type EnteredValues, type StepVerification } from '@tcc/shared';
 import { certificateFacts } from '../certificates/analyze-certificate.js';
 import { readCertificateFile } from '../certificates/read-certificate-file.js';
 import type { CredentialService } from '../features/credentials/credential-service.js';
@@ -138,6 +138,25 @@ export function createAutomationService({ store, credentials, outbound, clock, n
       const run = await store.latestRun(tenantId, connectionId);
       if (!run) throw new NotFoundError('Assisted setup has not run for this connection yet.');
       return run;
+    },
+
+    /**
+     * "Verify" for a step done by hand: plan up to the step's unit (read only); if SAP holds what the step must leave
+     * behind, record the step done with the values found, else say what is missing or which field differs.
+     */
+    async verify(tenantId: string, connectionId: string, stepId: number, actor: string): Promise<StepVerification> {
+      const aggregate = await load(tenantId, connectionId);
+      const target = AUTOMATION_PLAN_ORDER.find((unit) => unit.steps.includes(stepId));
+      if (!target) throw new NotFoundError(`There is no step ${stepId}.`);
+      const built = await automationContext(aggregate, { credentials, outbound, clock, log: () => {} });
+      if (!built.ok) return { stepId, verified: false, message: built.blockers.join(' '), diff: [] };
+      for (const unit of AUTOMATION_PLAN_ORDER.slice(0, AUTOMATION_PLAN_ORDER.indexOf(target))) await unit.plan(built.context).catch(() => undefined);
+      const plan = await target.plan(built.context);
+      if (plan.action === 'create') return { stepId, verified: false, message: `Not found in SAP: ${plan.object}. Do the step in SAP, then verify again.`, diff: [] };
+      if (plan.action !== 'adopt' && plan.action !== 'read') return { stepId, verified: false, message: plan.summary, diff: plan.diff };
+      const outcome = await target.apply(built.context, { confirmChanges: false });
+      await recordSteps(aggregate, [stepId], outcome, actor, built.context);
+      return { stepId, verified: true, message: `Verified in SAP: ${plan.summary}`, diff: [] };
     },
 
     /** For tests and shutdown: waits for runs in flight. */

@@ -63,6 +63,7 @@ export function createApiHandlers({ store, automation, testConnection, credentia
     planAutomation: ({ params }) => automation.plan(params.tenantId, params.connectionId),
     startAutomation: ({ params, body, actor }) => automation.start(params.tenantId, params.connectionId, actor, body.confirmChanges),
     latestAutomationRun: ({ params }) => automation.latest(params.tenantId, params.connectionId),
+    verifyStep: ({ params, actor }) => automation.verify(params.tenantId, params.connectionId, params.stepId, actor),
     testConnection: ({ params, http }) => {
       const bearer = http.req.get('authorization');
       return testConnection(params.tenantId, params.connectionId, bearer?.startsWith('Bearer ') ? bearer.slice(7) : null);

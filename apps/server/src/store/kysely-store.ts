@@ -32,7 +32,18 @@ function containsText(column: Expression<string>, text: string): Expression<SqlB
   return sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`;
 }
 
-const toConnection = (row: Database['connections']): ConnectionRecord => ({
+type ConnectionRow = Database['connections'] & { automated: number | boolean | null };
+
+/** Whether an assisted-setup run of the outer connection `c` has succeeded. */
+const automatedFlag = sql<number>`(select count(*) from automation_runs r where r.connection_id = c.id and r.status = 'succeeded')`;
+
+const lastTestOf = (json: string | null): ConnectionRecord['lastTest'] => {
+  if (!json) return null;
+  const test = JSON.parse(json) as { outcome: 'succeeded' | 'failed' | 'no-user-token'; at: string };
+  return { outcome: test.outcome, at: test.at };
+};
+
+const toConnection = (row: ConnectionRow): ConnectionRecord => ({
   id: row.id,
   tenantId: row.tenant_id,
   displayName: row.display_name,
@@ -42,6 +53,8 @@ const toConnection = (row: Database['connections']): ConnectionRecord => ({
   s4ApiHost: row.s4_api_host,
   s4Client: row.s4_client,
   sandbox: Boolean(row.is_sandbox),
+  automated: Number(row.automated ?? 0) > 0,
+  lastTest: lastTestOf(row.last_test_json),
   version: Number(row.version),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
@@ -196,6 +209,7 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
       const rows = await base
         .leftJoin('trust_certificates as tc', 'tc.connection_id', 'c.id')
         .selectAll('c')
+        .select(automatedFlag.as('automated'))
         .select('tc.not_after as certificate_not_after')
         .select([
           stepCount(['done', 'skipped']).as('finished_count'),
@@ -223,7 +237,13 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
     },
 
     async getConnection(tenantId, connectionId): Promise<ConnectionAggregate | undefined> {
-      const row = await db.selectFrom('connections').selectAll().where('id', '=', connectionId).where('tenant_id', '=', tenantId).executeTakeFirst();
+      const row = await db
+        .selectFrom('connections as c')
+        .selectAll('c')
+        .select(automatedFlag.as('automated'))
+        .where('c.id', '=', connectionId)
+        .where('c.tenant_id', '=', tenantId)
+        .executeTakeFirst();
       if (!row) return undefined;
       const [steps, certificate] = await Promise.all([
         db.selectFrom('step_progress').selectAll().where('connection_id', '=', connectionId).where('tenant_id', '=', tenantId).execute(),

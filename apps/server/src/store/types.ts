@@ -44,6 +44,9 @@ export interface ConnectionRecord {
   s4ApiHost: string;
   s4Client: string;
   sandbox: boolean;
+  /** True once an assisted-setup run has succeeded. */
+  automated: boolean;
+  lastTest: { outcome: 'succeeded' | 'failed' | 'no-user-token'; at: string } | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -128,7 +131,7 @@ export interface Store extends AuthStore, AuditStore, AutomationStore {
 
   listConnections(tenantId: string, query: PageQuery<(typeof CONNECTION_SORT_KEYS)[number]>): Promise<Page<ConnectionListRecord>>;
   getConnection(tenantId: string, connectionId: string): Promise<ConnectionAggregate | undefined>;
-  createConnection(tenantId: string, connection: Omit<ConnectionRecord, 'tenantId' | 'version' | 'createdAt' | 'updatedAt' | 'updatedBy'>, stamp: Stamp): Promise<void>;
+  createConnection(tenantId: string, connection: Omit<ConnectionRecord, 'tenantId' | 'version' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'automated' | 'lastTest'>, stamp: Stamp): Promise<void>;
   /** Applies the change only if the connection is still at `expectedVersion`, and bumps the version. */
   changeConnection(tenantId: string, connectionId: string, expectedVersion: number, change: ConnectionChange, stamp: Stamp): Promise<ChangeOutcome>;
   deleteConnection(tenantId: string, connectionId: string, expectedVersion: number): Promise<ChangeOutcome>;

@@ -8,6 +8,7 @@ import '@ui5/webcomponents-icons/dist/download.js';
 import '@ui5/webcomponents-icons/dist/edit.js';
 import '@ui5/webcomponents-icons/dist/error.js';
 import '@ui5/webcomponents-icons/dist/in-progress.js';
+import '@ui5/webcomponents-icons/dist/inspection.js';
 import '@ui5/webcomponents-icons/dist/navigation-left-arrow.js';
 import '@ui5/webcomponents-icons/dist/navigation-right-arrow.js';
 import '@ui5/webcomponents-icons/dist/process.js';

@@ -94,6 +94,14 @@ export const automationMessages = {
   'run.calls.noStatus': 'none',
   'run.calls.empty': 'No SAP call yet.',
 
+  'verify.button': 'Verify in SAP',
+  'verify.tooltip': 'Read SAP and mark this step as done when SAP holds what it must leave behind',
+  'verify.busy': 'Reading SAP…',
+  'verify.diff.table': 'Fields of step {id} that differ in SAP',
+  'verify.diff.field': 'Field',
+  'verify.diff.current': 'In SAP',
+  'verify.diff.desired': 'Needed',
+
   'unit.trustCertificate': 'Trust certificate',
   'unit.communicationUser': 'Communication user',
   'unit.communicationSystem': 'Communication system',

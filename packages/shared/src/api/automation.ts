@@ -83,3 +83,12 @@ export const ConnectionTestSchema = z.object({
   sapError: z.string().nullable(),
 });
 export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
+
+/** "Verify" of a step done by hand: SAP's objects read and compared with what the step must leave behind. */
+export const StepVerificationSchema = z.object({
+  stepId: z.number().int(),
+  verified: z.boolean(),
+  message: z.string(),
+  diff: z.array(FieldDiffSchema),
+});
+export type StepVerification = z.infer<typeof StepVerificationSchema>;

@@ -7,6 +7,7 @@ import { parseS4Host } from '../sap/s4-hosts.js';
 import { GUID_PATTERN } from '../sap/trust-certificate-cn.js';
 import { CertificateAnalysisSchema } from './certificates.js';
 import { ChangeStampSchema, IdSchema, IsoDateTimeSchema, listQuerySchema, pageSchema, VersionSchema } from './common.js';
+import { TEST_OUTCOMES } from './automation.js';
 import { CONNECTION_STATES } from './progress.js';
 import { FieldCheckSchema, StepProgressSchema } from './steps.js';
 
@@ -75,6 +76,9 @@ export const ConnectionSummarySchema = z
     progress: z.object({ finished: z.number().int(), total: z.number().int() }),
     state: z.enum(CONNECTION_STATES),
     certificateNotAfter: IsoDateTimeSchema.nullable(),
+    /** automated once an assisted-setup run has succeeded; guided otherwise. */
+    setupMode: z.enum(['guided', 'automated']),
+    lastTest: z.object({ outcome: z.enum(TEST_OUTCOMES), at: IsoDateTimeSchema }).nullable(),
   })
   .extend(ChangeStampSchema.shape);
 export type ConnectionSummary = z.infer<typeof ConnectionSummarySchema>;

@@ -23,7 +23,7 @@ import {
   type TenantRole,
 } from './auth.js';
 import { AuditPageSchema, AuditQuerySchema } from './audit.js';
-import { AutomationPlanSchema, AutomationRunSchema, ConnectionTestSchema, StartRunSchema } from './automation.js';
+import { AutomationPlanSchema, AutomationRunSchema, ConnectionTestSchema, StartRunSchema, StepVerificationSchema } from './automation.js';
 import { CredentialsStatusSchema, PutCredentialsSchema } from './credentials.js';
 import { HealthSchema } from './health.js';
 import { SandboxInfoSchema } from './sandbox.js';
@@ -153,6 +153,11 @@ export const API_ROUTES = {
     method: 'get', access: { tenant: 'viewer' }, path: `${CONNECTION}/automation/runs/latest`,
     summary: 'The latest assisted-setup run with its progress and SAP calls',
     params: ConnectionParamsSchema, response: AutomationRunSchema, status: 200,
+  },
+  verifyStep: {
+    method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/steps/:stepId/verify`,
+    summary: 'Read SAP and mark a step done by hand as done, or say which field differs',
+    params: StepParamsSchema, response: StepVerificationSchema, status: 200,
   },
   testConnection: {
     method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/test`,

@@ -20,7 +20,7 @@ interface Counts {
 }
 
 function summary(connection: ConnectionRecord, counts: Counts, now: Date): ConnectionSummary {
-  const { tenantId, id, displayName, subaccountId, landscapeDomain, s4UiHost, s4Client, sandbox, version, createdAt, updatedAt, updatedBy } = connection;
+  const { tenantId, id, displayName, subaccountId, landscapeDomain, s4UiHost, s4Client, sandbox, automated, lastTest, version, createdAt, updatedAt, updatedBy } = connection;
   const total = STEP_CATALOGUE.length;
   const certificateExpired = counts.certificateNotAfter !== null && Date.parse(counts.certificateNotAfter) <= now.getTime();
   return {
@@ -36,6 +36,8 @@ function summary(connection: ConnectionRecord, counts: Counts, now: Date): Conne
     progress: { finished: counts.finished, total },
     state: connectionState({ ...counts, total, certificateExpired }),
     certificateNotAfter: counts.certificateNotAfter,
+    setupMode: automated ? 'automated' : 'guided',
+    lastTest,
     createdAt,
     updatedAt,
     updatedBy,

@@ -1,4 +1,4 @@
-import type { AutomationPlan, FieldDiff, UnitPlan } from '@tcc/shared';
+import type { AutomationPlan, UnitPlan } from '@tcc/shared';
 import {
   Bar,
   Button,
@@ -17,13 +17,8 @@ import {
 import { useState } from 'react';
 import { ErrorStrip } from '../../../components/error-strip';
 import { t } from '../../../i18n';
+import { DiffValue } from './diff-value';
 import { PlanActionStatus } from './plan-action-status';
-
-function DiffValue({ diff, value }: { diff: FieldDiff; value: string | null }) {
-  if (diff.secret) return <Text className="muted">{t('plan.diff.hidden')}</Text>;
-  if (value === null || value === '') return <Text className="muted">{t('plan.diff.empty')}</Text>;
-  return <Text className="mono break">{value}</Text>;
-}
 
 function DiffTable({ unit }: { unit: UnitPlan }) {
   return (

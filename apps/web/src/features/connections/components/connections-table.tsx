@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../utils/format';
 import { CertificateExpiryStatus } from './certificate-expiry-status';
 import { ConnectionProgress } from './connection-progress';
 import { ConnectionStateStatus } from './connection-state-status';
+import { LastTestStatus } from './last-test-status';
 import { SandboxTag } from './sandbox-tag';
 
 interface ConnectionsTableProps {
@@ -47,7 +48,9 @@ export function ConnectionsTable({ tenantId, connections, sort, order, loading, 
           <TableHeaderCell minWidth="12rem">{t('connections.col.host')}</TableHeaderCell>
           <TableHeaderCell sortIndicator={indicator('progress')} minWidth="8rem">{t('connections.col.progress')}</TableHeaderCell>
           <TableHeaderCell minWidth="9rem">{t('connections.col.state')}</TableHeaderCell>
+          <TableHeaderCell minWidth="6rem" importance={-1}>{t('connections.col.setup')}</TableHeaderCell>
           <TableHeaderCell sortIndicator={indicator('certificateNotAfter')} minWidth="9rem">{t('connections.col.certificate')}</TableHeaderCell>
+          <TableHeaderCell minWidth="10rem">{t('connections.col.lastTest')}</TableHeaderCell>
           <TableHeaderCell sortIndicator={indicator('updatedAt')} minWidth="10rem" importance={-1}>{t('connections.col.changed')}</TableHeaderCell>
           {canManage && <TableHeaderCell horizontalAlign="End" width="6.5rem">{t('common.actions')}</TableHeaderCell>}
         </TableHeaderRow>
@@ -65,7 +68,9 @@ export function ConnectionsTable({ tenantId, connections, sort, order, loading, 
           <TableCell><Text>{t('wizard.header.systemValue', { host: c.s4UiHost, client: c.s4Client })}</Text></TableCell>
           <TableCell><ConnectionProgress progress={c.progress} state={c.state} /></TableCell>
           <TableCell><ConnectionStateStatus state={c.state} /></TableCell>
+          <TableCell><Text>{t(`connections.setup.${c.setupMode}`)}</Text></TableCell>
           <TableCell><CertificateExpiryStatus notAfter={c.certificateNotAfter} /></TableCell>
+          <TableCell><LastTestStatus lastTest={c.lastTest} /></TableCell>
           <TableCell><Text>{t('common.changedBy', { date: formatDateTime(c.updatedAt), user: c.updatedBy })}</Text></TableCell>
           {canManage && (
             <TableCell horizontalAlign="End">

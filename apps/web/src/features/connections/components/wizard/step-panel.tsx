@@ -1,9 +1,13 @@
 import { isFinished, type ConnectionDetail, type StepDefinition } from '@tcc/shared';
+import { useQuery } from '@tanstack/react-query';
 import { FlexBox, MessageStrip, Text, Title } from '@ui5/webcomponents-react';
 import { useEffect, useRef } from 'react';
 import { ErrorStrip } from '../../../../components/error-strip';
 import { t } from '../../../../i18n';
 import { formatDateTime } from '../../../../utils/format';
+import { getCredentialsQueryOptions } from '../../../automation/api/get-credentials';
+import { useVerifyStep } from '../../../automation/api/verify-step';
+import { StepVerificationResult } from '../../../automation/components/step-verification';
 import { useStepForm, type Draft } from '../../hooks/use-step-form';
 import { DestinationProperties } from './destination-properties';
 import { OAuthChecks } from './oauth-checks';
@@ -30,6 +34,15 @@ export function StepPanel({ connection, step, readOnly, draft, onDraftChange, on
     const s = connection.steps.find((p) => p.stepId === id);
     return !s || !isFinished(s.status);
   });
+
+  // Every step is covered by an assisted-setup unit; verifying reads both SAP systems, so both credentials must be set.
+  const credentials = useQuery({ ...getCredentialsQueryOptions(connection.tenantId, connection.id), enabled: !readOnly });
+  const canVerify = !!credentials.data?.destinationServiceKey.set && !!credentials.data.communicationManagement.set;
+  const verification = useVerifyStep();
+  const verify = () => {
+    verification.reset();
+    verification.mutate({ tenantId: connection.tenantId, connectionId: connection.id, stepId: step.id });
+  };
 
   const ref = useRef<HTMLElement>(null);
   // Picking a step far down the list must not leave its panel scrolled out of view.
@@ -62,7 +75,21 @@ export function StepPanel({ connection, step, readOnly, draft, onDraftChange, on
           <OAuthChecks checks={connection.checks.filter((check) => step.inputs.some((input) => input.key === check.field))} />
           {step.listsDestination && <DestinationProperties properties={connection.destination} stepId={step.id} />}
           <ErrorStrip error={form.mutation.error} onReload={onReload} shownFields={step.inputs.map((i) => i.key)} />
-          {!readOnly && <StepActions stepId={step.id} status={status} hasInputs={step.inputs.length > 0} busy={form.mutation.isPending} onAction={form.submit} />}
+          <ErrorStrip error={verification.error} onReload={onReload} />
+          {verification.data && <StepVerificationResult result={verification.data} />}
+          {!readOnly && (
+            <StepActions
+              stepId={step.id}
+              status={status}
+              hasInputs={step.inputs.length > 0}
+              busy={form.mutation.isPending}
+              verify={canVerify ? { busy: verification.isPending, onVerify: verify } : undefined}
+              onAction={(action) => {
+                verification.reset();
+                form.submit(action);
+              }}
+            />
+          )}
           {form.progress?.updatedAt && (
             <Text className="muted">{t('wizard.lastChange', { date: formatDateTime(form.progress.updatedAt), user: form.progress.updatedBy ?? '' })}</Text>
           )}

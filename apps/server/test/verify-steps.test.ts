@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fiori, sandboxConnection } from './support/sandbox-connection.js';
+
+let ctx: Awaited<ReturnType<typeof sandboxConnection>>;
+beforeAll(async () => {
+  ctx = await sandboxConnection();
+});
+afterAll(() => ctx.server.stop());
+
+describe('guided and automated mixed: Verify reads SAP', () => {
+  it('when the communication user was created by hand, then Verify marks step 3 done with its name', async () => {
+    await fiori(ctx.server, '/communication-users', { name: 'TASK_CENTER_USER', description: 'By hand', password: 'Task-Center-Pull-2026!x' });
+    const answer = await ctx.api.post(`${ctx.base}/steps/3/verify`);
+    expect(answer.body).toMatchObject({ stepId: 3, verified: true });
+    const step = (await ctx.api.get(ctx.base)).body.steps.find((s: { stepId: number }) => s.stepId === 3);
+    expect(step).toMatchObject({ status: 'done', values: { communicationUserName: 'TASK_CENTER_USER', communicationUserDescription: 'By hand' } });
+  });
+
+  it('when the arrangement does not exist yet, then Verify says it is not found and leaves the step open', async () => {
+    const answer = await ctx.api.post(`${ctx.base}/steps/17/verify`);
+    expect(answer.body).toMatchObject({ verified: false, message: expect.stringMatching(/Not found in SAP: communication arrangement/) });
+    expect((await ctx.api.get(ctx.base)).body.steps.find((s: { stepId: number }) => s.stepId === 17).status).toBe('not_started');
+  });
+
+  it('when the system holds another issuer than the certificate CN, then Verify names the field that differs', async () => {
+    const pem = await (await fetch(`${ctx.server.sandboxUrl}/sandbox/fiori/trust-certificate.pem`)).text();
+    await fiori(ctx.server, '/communication-systems', {
+      systemId: 'TASK_CENTER',
+      systemName: 'SAP Task Center',
+      hostName: ctx.sandbox.s4.uiHost,
+      signingCertificatePem: pem,
+      samlIssuer: 'https://wrong-issuer.example.com',
+      userIdMappingMode: 'User UUID',
+      inboundUserName: 'TASK_CENTER_USER',
+    });
+    const answer = await ctx.api.post(`${ctx.base}/steps/9/verify`);
+    expect(answer.body.verified).toBe(false);
+    expect(answer.body.diff).toEqual([
+      { field: 'OAuth2IdentityProviderName', current: 'https://wrong-issuer.example.com', desired: ctx.sandbox.btp.trustCertificateCn, secret: false },
+    ]);
+  });
+});
