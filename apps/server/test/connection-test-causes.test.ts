@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sandboxConnection } from './support/sandbox-connection.js';
+
+let ctx: Awaited<ReturnType<typeof sandboxConnection>>;
+const CS = '/sap/opu/odata4/sap/aps_com_cs_a4c_odata/srvd_a2x/sap/aps_com_cs_a4c_odata/0001';
+
+/** Acts on the sandbox as an admin would in SAP, between tests: through its own HTTP APIs. */
+async function s4(method: string, path: string, body?: object) {
+  const { user, password } = ctx.sandbox.s4.communicationManagement;
+  const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  const fetched = await fetch(`${ctx.server.sandboxUrl}${CS}/`, { headers: { authorization: auth, 'x-csrf-token': 'Fetch' } });
+  const headers = { authorization: auth, 'x-csrf-token': fetched.headers.get('x-csrf-token')!, cookie: fetched.headers.get('set-cookie')!.split(';')[0]!, 'content-type': 'application/json' };
+  return fetch(`${ctx.server.sandboxUrl}${CS}${path}`, { method, headers, body: body && JSON.stringify(body) });
+}
+
+async function destinationService(method: string, body?: object) {
+  const key = ctx.sandbox.btp.loopbackDestinationServiceKey;
+  const token: any = await (await fetch(`${key.url}/oauth/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: key.clientid, client_secret: key.clientsecret }) })).json();
+  return fetch(`${key.uri}/destination-configuration/v1/subaccountDestinations${method === 'GET' ? '/S4HANACloud' : ''}`, {
+    method,
+    headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+}
+
+const test = (headers: Record<string, string> = {}) => ctx.api.post(`${ctx.base}/test`, undefined, headers).then((a) => a.body);
+
+beforeAll(async () => {
+  ctx = await sandboxConnection();
+  await ctx.api.post(`${ctx.base}/automation/runs`, { confirmChanges: false });
+  for (let run = null as null | { status: string }; run?.status !== 'succeeded'; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    run = (await ctx.api.get(`${ctx.base}/automation/runs/latest`)).body;
+    if (run && run.status === 'failed') throw new Error('setup failed');
+  }
+});
+afterAll(() => ctx.server.stop());
+
+describe('connection test: each failure cause produced in the sandbox and explained', () => {
+  it('when everything is in place, then the test succeeds', async () => {
+    expect(await test()).toMatchObject({ outcome: 'succeeded' });
+  });
+
+  it('when the business user does not exist in S/4 with that UUID, then it says so', async () => {
+    const newcomer = ctx.sandbox.businessUsers.find((u) => !u.inS4)!;
+    const client = ctx.sandbox.btp.userTokenClient;
+    const token: any = await (
+      await fetch(`${ctx.server.sandboxUrl}/oauth/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'password', username: newcomer.userName, password: newcomer.password, client_id: client.clientid, client_secret: client.clientsecret }),
+      })
+    ).json();
+    expect(await test({ authorization: `Bearer ${token.access_token}` })).toMatchObject({ outcome: 'failed', stepToFix: null, message: expect.stringMatching(/No business user in S\/4HANA has this user’s UUID/) });
+  });
+
+  it('when the destination has the -api host as audience, then the test points at step 20', async () => {
+    const destination = (await (await destinationService('GET')).json()) as Record<string, string>;
+    await destinationService('PUT', { ...destination, audience: `https://${ctx.sandbox.s4.apiHost}` });
+    expect(await test()).toMatchObject({ outcome: 'failed', stepToFix: 20, message: expect.stringMatching(/SAML2 Audience/) });
+    await destinationService('PUT', destination);
+  });
+
+  it('when the destination lacks tc.enabled, then the test says Task Center ignores it', async () => {
+    const destination = (await (await destinationService('GET')).json()) as Record<string, string>;
+    const { 'tc.enabled': _dropped, ...rest } = destination;
+    await destinationService('PUT', rest);
+    expect(await test()).toMatchObject({ outcome: 'failed', stepToFix: 20, message: expect.stringMatching(/tc.enabled/) });
+    await destinationService('PUT', destination);
+  });
+
+  it('when the system names another issuer than the certificate CN, then the test points at step 9', async () => {
+    const systems: any = await (await s4('GET', "/CommunicationSystems?$filter=ID eq 'TASK_CENTER'")).json();
+    const uuid = systems.value[0].UUID;
+    await s4('PATCH', `/CommunicationSystems(UUID=${uuid})`, { OAuth2IdentityProviderName: 'https://not-the-cn.example.com' });
+    expect(await test()).toMatchObject({ outcome: 'failed', stepToFix: 9 });
+    await s4('PATCH', `/CommunicationSystems(UUID=${uuid})`, { OAuth2IdentityProviderName: ctx.sandbox.btp.trustCertificateCn });
+    expect(await test()).toMatchObject({ outcome: 'succeeded' });
+  });
+
+  it('when the destination carries a wrong Token Service Password, then the test says S/4 refused the communication user', async () => {
+    const destination = (await (await destinationService('GET')).json()) as Record<string, string>;
+    await destinationService('PUT', { ...destination, tokenServicePassword: 'Not-the-password-2026!' });
+    expect(await test()).toMatchObject({ outcome: 'failed', stepToFix: 20, message: expect.stringMatching(/Token Service User or Password is wrong/) });
+    await destinationService('PUT', destination);
+  });
+
+  it('when the communication user is locked, then the test says so and points at step 3', async () => {
+    await fetch(`${ctx.server.sandboxUrl}/sandbox/actions/lock-communication-user`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'TASK_CENTER_USER' }) });
+    expect(await test()).toMatchObject({ outcome: 'failed', stepToFix: 3, message: expect.stringMatching(/locked/) });
+  });
+});
