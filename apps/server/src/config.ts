@@ -43,6 +43,8 @@ const ConfigSchema = z.object({
   SECRETS_KEY: z.string().optional(),
   /** Earlier keys, comma-separated, while `npm run secrets:rotate` re-encrypts (docs/security/key-rotation.md). */
   SECRETS_PREVIOUS_KEYS: z.string().optional(),
+  /** Time allowed for one attempt of one SAP call (retries come on top). */
+  SAP_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
   /** Set when a reverse proxy terminates TLS (e.g. SAP's application router): then Secure cookies follow X-Forwarded-Proto. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });

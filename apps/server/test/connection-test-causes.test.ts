@@ -1,27 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxConnection } from './support/sandbox-connection.js';
+import { destinationCall, s4Call, sandboxConnection } from './support/sandbox-connection.js';
 
 let ctx: Awaited<ReturnType<typeof sandboxConnection>>;
-const CS = '/sap/opu/odata4/sap/aps_com_cs_a4c_odata/srvd_a2x/sap/aps_com_cs_a4c_odata/0001';
-
 /** Acts on the sandbox as an admin would in SAP, between tests: through its own HTTP APIs. */
-async function s4(method: string, path: string, body?: object) {
-  const { user, password } = ctx.sandbox.s4.communicationManagement;
-  const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-  const fetched = await fetch(`${ctx.server.sandboxUrl}${CS}/`, { headers: { authorization: auth, 'x-csrf-token': 'Fetch' } });
-  const headers = { authorization: auth, 'x-csrf-token': fetched.headers.get('x-csrf-token')!, cookie: fetched.headers.get('set-cookie')!.split(';')[0]!, 'content-type': 'application/json' };
-  return fetch(`${ctx.server.sandboxUrl}${CS}${path}`, { method, headers, body: body && JSON.stringify(body) });
-}
-
-async function destinationService(method: string, body?: object) {
-  const key = ctx.sandbox.btp.loopbackDestinationServiceKey;
-  const token: any = await (await fetch(`${key.url}/oauth/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: key.clientid, client_secret: key.clientsecret }) })).json();
-  return fetch(`${key.uri}/destination-configuration/v1/subaccountDestinations${method === 'GET' ? '/S4HANACloud' : ''}`, {
-    method,
-    headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-}
+const s4 = (method: string, path: string, body?: object) => s4Call(ctx.server, ctx.sandbox, method, 'systems', path, body);
+const destinationService = (method: string, body?: object) =>
+  destinationCall(ctx.sandbox, method, `/subaccountDestinations${method === 'GET' ? '/S4HANACloud' : ''}`, body);
 
 const test = (headers: Record<string, string> = {}) => ctx.api.post(`${ctx.base}/test`, undefined, headers).then((a) => a.body);
 

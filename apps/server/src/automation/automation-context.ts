@@ -41,7 +41,7 @@ export type ContextResult = { ok: true; context: UnitContext } | { ok: false; bl
 /** Everything a run needs for one connection: its credentials (decrypted only here), both adapters and the names. */
 export async function automationContext(
   aggregate: ConnectionAggregate,
-  { credentials, outbound, clock, log }: { credentials: CredentialService; outbound: GuardedFetch; clock: () => Date; log: CallLog },
+  { credentials, outbound, clock, log, timeoutMs }: { credentials: CredentialService; outbound: GuardedFetch; clock: () => Date; log: CallLog; timeoutMs?: number },
 ): Promise<ContextResult> {
   const { tenantId, id } = aggregate.connection;
   const [key, managementPassword, taskCenterPassword, status] = await Promise.all([
@@ -58,12 +58,12 @@ export async function automationContext(
   if (blockers.length) return { ok: false, blockers };
   const serviceKey = DestinationServiceKeySchema.parse(JSON.parse(key!.reveal()));
   const btp = createBtpService({
-    http: createSapHttp({ fetch: outbound, system: 'btp', log }),
+    http: createSapHttp({ fetch: outbound, system: 'btp', log, retry: timeoutMs ? { timeoutMs } : {} }),
     serviceKey: { clientid: serviceKey.clientid, url: serviceKey.url, uri: serviceKey.uri, clientsecret: new SecretString(serviceKey.clientsecret) },
     clock,
   });
   const s4 = createS4Service({
-    http: createSapHttp({ fetch: outbound, system: 's4hana', log }),
+    http: createSapHttp({ fetch: outbound, system: 's4hana', log, retry: timeoutMs ? { timeoutMs } : {} }),
     host: { apiHost: aggregate.connection.s4ApiHost },
     client: aggregate.connection.s4Client,
     user: status.communicationManagement.user!,

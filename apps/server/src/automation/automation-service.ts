@@ -17,6 +17,8 @@ const ACTOR_SUFFIX = ' (assisted setup)';
 const currentUnit = new AsyncLocalStorage<AutomationUnitId>();
 
 export interface AutomationDeps {
+  /** Per attempt of each SAP call (SAP_CALL_TIMEOUT_MS). */
+  timeoutMs?: number;
   store: Store;
   credentials: CredentialService;
   outbound: GuardedFetch;
@@ -25,7 +27,7 @@ export interface AutomationDeps {
 }
 
 /** Plans, runs and records assisted setup; every unit lives in ./units, one file each. */
-export function createAutomationService({ store, credentials, outbound, clock, newId }: AutomationDeps) {
+export function createAutomationService({ store, credentials, outbound, clock, newId, timeoutMs }: AutomationDeps) {
   const running = new Map<string, Promise<void>>();
 
   const load = async (tenantId: string, connectionId: string) => {
@@ -116,7 +118,7 @@ export function createAutomationService({ store, credentials, outbound, clock, n
       if (running.has(connectionId)) throw new ConflictError('CONFLICT', 'Assisted setup is already running for this connection.');
       const aggregate = await load(tenantId, connectionId);
       const calls: SapCallRecord[] = [];
-      const built = await automationContext(aggregate, { credentials, outbound, clock, log: (record) => calls.push({ ...record, unit: currentUnit.getStore() ?? null }) });
+      const built = await automationContext(aggregate, { credentials, outbound, clock, timeoutMs, log: (record) => calls.push({ ...record, unit: currentUnit.getStore() ?? null }) });
       if (!built.ok) throw new InputError(`Assisted setup cannot start: ${built.blockers.join(' ')}`);
       const run: AutomationRun = {
         id: newId(),

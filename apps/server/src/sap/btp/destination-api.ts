@@ -42,7 +42,7 @@ export interface DestinationApiDeps {
  */
 export function createDestinationApi({ http, xsuaaUrl, destinationUri }: DestinationApiDeps) {
   const base = `${destinationUri.replace(/\/+$/, '')}/destination-configuration/v1`;
-  const send = async (url: string, init: RequestInit & { method: string }): Promise<RawAnswer> => {
+  const send = async (url: string, init: RequestInit & { method: string; retrySafe?: boolean }): Promise<RawAnswer> => {
     const response = await http(url, init);
     return { status: response.status, text: await response.text() };
   };
@@ -64,6 +64,8 @@ export function createDestinationApi({ http, xsuaaUrl, destinationUri }: Destina
     requestToken: (clientId: string, clientSecret: SecretString | string) =>
       send(`${xsuaaUrl.replace(/\/+$/, '')}/oauth/token`, {
         method: 'POST',
+        // A client-credentials token request changes nothing at XSUAA: safe to repeat after a lost answer.
+        retrySafe: true,
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: reveal(clientSecret) }).toString(),
       }),

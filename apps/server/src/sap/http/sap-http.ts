@@ -55,9 +55,10 @@ export interface SapHttpDeps {
  */
 export function createSapHttp({ fetch, system, log, retry = {}, sleep = (ms) => new Promise((r) => setTimeout(r, ms)), random = Math.random }: SapHttpDeps) {
   const policy = { ...DEFAULT_RETRY, ...retry };
-  return async function call(url: string, init: RequestInit & { method: string }): Promise<Response> {
+  /** `retrySafe` marks a POST that may be repeated (a token request creates nothing). */
+  return async function call(url: string, { retrySafe, ...init }: RequestInit & { method: string; retrySafe?: boolean }): Promise<Response> {
     const method = init.method.toUpperCase();
-    const attempts = IDEMPOTENT.has(method) ? policy.maxAttempts : 1;
+    const attempts = IDEMPOTENT.has(method) || retrySafe ? policy.maxAttempts : 1;
     const path = new URL(url).pathname;
     for (let attempt = 1; ; attempt += 1) {
       const started = performance.now();

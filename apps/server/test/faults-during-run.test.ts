@@ -1,0 +1,47 @@
+import type { FaultSettings } from '@tcc/sandbox';
+import { describe, expect, it } from 'vitest';
+import { sandboxConnection, setupObjectCounts } from './support/sandbox-connection.js';
+
+type Ctx = Awaited<ReturnType<typeof sandboxConnection>>;
+
+const setFaults = (ctx: Ctx, faults: Partial<FaultSettings>) =>
+  fetch(`${ctx.server.sandboxUrl}/sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+const calls = async (ctx: Ctx) => ((await (await fetch(`${ctx.server.sandboxUrl}/sandbox/stats`)).json()) as { calls: number }).calls;
+
+async function run(ctx: Ctx, during?: () => Promise<void>) {
+  await ctx.api.post(`${ctx.base}/automation/runs`, { confirmChanges: false });
+  await during?.();
+  for (;;) {
+    const latest = (await ctx.api.get(`${ctx.base}/automation/runs/latest`)).body;
+    if (latest.status !== 'running') return latest;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('assisted setup under injected faults', () => {
+  it.each<[string, Partial<FaultSettings>, ((ctx: Ctx) => Promise<void>) | undefined]>([
+    ['latency and a burst of 503 at the start', { latencyMs: 20, failNextCalls: 3, errorStatus: 503 }, undefined],
+    ['429 bursts with Retry-After on the system calls', { failNextCalls: 2, errorStatus: 429, retryAfterSeconds: 1, pathPattern: 'CommunicationSystems' }, undefined],
+    ['a hanging call when the inbound user is created', { hangNextCalls: 1, pathPattern: 'InboundUsers$' }, undefined],
+    [
+      'CSRF tokens expiring in the middle of the run',
+      { latencyMs: 15 },
+      async (ctx) => {
+        const start = await calls(ctx);
+        while ((await calls(ctx)) < start + 6) await new Promise((resolve) => setTimeout(resolve, 2));
+        await fetch(`${ctx.server.sandboxUrl}/sandbox/actions/expire-csrf-tokens`, { method: 'POST' });
+      },
+    ],
+  ])('when the run meets %s, then it completes with exactly one of each object', async (_label, faults, during) => {
+    const ctx = await sandboxConnection({ SAP_CALL_TIMEOUT_MS: '1000' });
+    try {
+      await setFaults(ctx, faults);
+      const result = await run(ctx, during ? () => during(ctx) : undefined);
+      expect(result.status, result.error).toBe('succeeded');
+      expect(await setupObjectCounts(ctx.server, ctx.sandbox)).toEqual({ users: 1, systems: 1, inboundUsers: 1, arrangements: 1, destinations: 1 });
+      expect((await ctx.api.get(ctx.base)).body.progress).toEqual({ finished: 19, total: 19 });
+    } finally {
+      await ctx.server.stop();
+    }
+  }, 60_000);
+});
