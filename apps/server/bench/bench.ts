@@ -67,6 +67,7 @@ console.log(`SAP calls: ${run.calls.length} (BTP ${run.calls.filter((c) => c.sys
 for (const unit of AUTOMATION_PLAN_ORDER) console.log(`  ${unit.id.padEnd(20)} ${callsOf(unit.id)} calls`);
 console.log(`baseline, every call one after another: ${run.calls.length * LATENCY_MS} ms`);
 console.log(`calls on the critical path: ${criticalCalls}`);
+if (process.env.BENCH_DEBUG) for (const c of run.calls) console.log(`    ${c.unit} ${c.method} ${c.path} ${c.status} ${c.durationMs} ms`);
 console.log(`automated setup: ${wallMs} ms, critical-path minimum: ${minimumMs} ms, ratio ${(wallMs / minimumMs).toFixed(2)}`);
 
 server.close();

@@ -8,6 +8,7 @@ import type { GuardedFetch } from '../outbound/index.js';
 import type { SapCallRecord } from '../sap/http/call-log.js';
 import type { ConnectionAggregate, StepRecord, Store } from '../store/types.js';
 import { automationContext } from './automation-context.js';
+import { preflight } from './preflight.js';
 import type { UnitContext, UnitOutcome } from './unit.js';
 import { AUTOMATION_PLAN_ORDER } from './units/index.js';
 
@@ -62,14 +63,16 @@ export function createAutomationService({ store, credentials, outbound, clock, n
     const status = (unit: AutomationUnitId) => run.units.find((u) => u.unit === unit)!;
     const save = () => store.saveRun(tenantId, id, run);
     try {
-      const done = new Set<AutomationUnitId>();
-      while (done.size < AUTOMATION_PLAN_ORDER.length) {
-        // Units whose dependencies are done run together: the trust certificate and the communication user, for one.
-        const wave = AUTOMATION_PLAN_ORDER.filter((u) => !done.has(u.id) && u.dependsOn.every((d) => done.has(d)));
-        for (const unit of wave) status(unit.id).status = 'running';
-        await save();
-        await Promise.all(
-          wave.map(async (unit) => {
+      // Each unit starts as soon as the units it depends on are done (not when a whole "wave" is): the communication
+      // system waits for the trust certificate only, not for the communication user created beside it.
+      const finished = new Map<AutomationUnitId, Promise<void>>();
+      for (const unit of AUTOMATION_PLAN_ORDER) {
+        const after = Promise.all(unit.dependsOn.map((dependency) => finished.get(dependency)!));
+        finished.set(
+          unit.id,
+          after.then(async () => {
+            status(unit.id).status = 'running';
+            await save();
             try {
               const outcome = await currentUnit.run(unit.id, () => unit.apply(ctx, { confirmChanges }));
               await recordSteps(aggregate, unit.steps, outcome, `${run.startedBy}${ACTOR_SUFFIX}`, ctx);
@@ -77,12 +80,13 @@ export function createAutomationService({ store, credentials, outbound, clock, n
             } catch (error) {
               Object.assign(status(unit.id), { status: 'failed', message: error instanceof Error ? error.message : String(error) });
               throw error;
-            } finally {
-              done.add(unit.id);
             }
           }),
         );
       }
+      const outcomes = await Promise.allSettled(finished.values());
+      const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      if (failure) throw failure.reason;
       run.status = 'succeeded';
     } catch (error) {
       run.status = 'failed';
@@ -101,7 +105,7 @@ export function createAutomationService({ store, credentials, outbound, clock, n
       const built = await automationContext(aggregate, { credentials, outbound, clock, log: () => {} });
       if (!built.ok) return { units: [], blockers: built.blockers, needsConfirmation: false };
       const units: AutomationPlan['units'] = [];
-      const blockers: string[] = [];
+      const blockers = await preflight(built.context);
       for (const unit of AUTOMATION_PLAN_ORDER) {
         try {
           units.push({ unit: unit.id, system: unit.system, steps: unit.steps, ...(await unit.plan(built.context)) });
@@ -120,6 +124,9 @@ export function createAutomationService({ store, credentials, outbound, clock, n
       const calls: SapCallRecord[] = [];
       const built = await automationContext(aggregate, { credentials, outbound, clock, timeoutMs, log: (record) => calls.push({ ...record, unit: currentUnit.getStore() ?? null }) });
       if (!built.ok) throw new InputError(`Assisted setup cannot start: ${built.blockers.join(' ')}`);
+      const problems = await preflight(built.context);
+      if (problems.length) throw new InputError(`Assisted setup cannot start: ${problems.join(' ')}`);
+      calls.length = 0; // the preflight's reads are not part of the run
       const run: AutomationRun = {
         id: newId(),
         status: 'running',

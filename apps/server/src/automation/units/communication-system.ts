@@ -63,6 +63,9 @@ export const communicationSystemUnit: AutomationUnit = {
       system = (await s4.findCommunicationSystem(desired.systemId))!;
     }
     remember(ctx, system);
-    return { stepValues: { systemId: system.ID, systemName: system.Name } };
+    const manual = SIGNING_CERTIFICATE_BY_API
+      ? undefined
+      : 'Step 8 stays manual: download the trust certificate (step 8 in the wizard) and upload it under Upload Signing Certificate; Verify then checks it.';
+    return { stepValues: { systemId: system.ID, systemName: system.Name }, manual };
   },
 };

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { destinationCall, sandboxConnection } from './support/sandbox-connection.js';
+
+let ctx: Awaited<ReturnType<typeof sandboxConnection>>;
+beforeAll(async () => {
+  ctx = await sandboxConnection();
+});
+afterAll(() => ctx.server.stop());
+
+describe('preflight and Task Center rules, before anything changes', () => {
+  it('when another destination already points at the S/4 system, then the plan refuses to add a second one', async () => {
+    await destinationCall(ctx.sandbox, 'POST', '/subaccountDestinations', { Name: 'OldS4', Type: 'HTTP', URL: `https://${ctx.sandbox.s4.apiHost}/`, Authentication: 'NoAuthentication', ProxyType: 'Internet' });
+    const plan = (await ctx.api.post(`${ctx.base}/automation/plan`)).body;
+    expect(plan.blockers).toEqual([expect.stringMatching(/OldS4 already points at my900001-api.s4hana.ondemand.com; a second one would make Task Center duplicate tasks/)]);
+    const refused = await ctx.api.post(`${ctx.base}/automation/runs`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/OldS4/);
+    await destinationCall(ctx.sandbox, 'DELETE', '/subaccountDestinations/OldS4');
+    expect((await ctx.api.post(`${ctx.base}/automation/runs`, {})).status).toBe(201);
+  });
+
+  it('when the destination exists with a deprecated SystemUser and a bad tc.* value, then the plan lists them for confirmation and the run removes them', async () => {
+    for (let i = 0; i < 100 && (await ctx.api.get(`${ctx.base}/automation/runs/latest`)).body.status === 'running'; i += 1) await new Promise((r) => setTimeout(r, 50));
+    const current = (await (await destinationCall(ctx.sandbox, 'GET', '/subaccountDestinations/S4HANACloud')).json()) as Record<string, string>;
+    await destinationCall(ctx.sandbox, 'PUT', '/subaccountDestinations', { ...current, SystemUser: 'OLD', 'tc.notifications.enabled': 'yes', 'tc.ui.label': 'My tasks' });
+    const plan = (await ctx.api.post(`${ctx.base}/automation/plan`)).body;
+    const destination = plan.units.find((u: { unit: string }) => u.unit === 'destination');
+    expect(destination.action).toBe('update');
+    expect(destination.diff.map((d: { field: string }) => d.field)).toEqual(['SystemUser', 'tc.notifications.enabled']);
+    expect(plan.needsConfirmation).toBe(true);
+    await ctx.api.post(`${ctx.base}/automation/runs`, { confirmChanges: true });
+    for (let i = 0; i < 100 && (await ctx.api.get(`${ctx.base}/automation/runs/latest`)).body.status === 'running'; i += 1) await new Promise((r) => setTimeout(r, 50));
+    const after = (await (await destinationCall(ctx.sandbox, 'GET', '/subaccountDestinations/S4HANACloud')).json()) as Record<string, string>;
+    expect(after.SystemUser).toBeUndefined();
+    expect(after['tc.notifications.enabled']).toBeUndefined();
+    expect(after['tc.ui.label']).toBe('My tasks');
+    expect(after['tc.enabled']).toBe('true');
+  });
+});
