@@ -6,42 +6,23 @@ import {
   Dialog,
   FlexBox,
   MessageStrip,
-  Table,
-  TableCell,
-  TableHeaderCell,
-  TableHeaderRow,
-  TableRow,
   Text,
   Title,
 } from '@ui5/webcomponents-react';
 import { useState } from 'react';
 import { ErrorStrip } from '../../../components/error-strip';
 import { t } from '../../../i18n';
-import { DiffValue } from './diff-value';
+import { DiffTable } from './diff-table';
 import { PlanActionStatus } from './plan-action-status';
 
-function DiffTable({ unit }: { unit: UnitPlan }) {
+function UnitDiff({ unit }: { unit: UnitPlan }) {
   return (
-    <Table
+    <DiffTable
+      diff={unit.diff}
       accessibleName={t('plan.diff.table', { object: unit.object })}
-      overflowMode="Popin"
+      headers={{ field: t('plan.diff.field'), current: t('plan.diff.current'), desired: t('plan.diff.desired') }}
       className="plan-diff"
-      headerRow={
-        <TableHeaderRow>
-          <TableHeaderCell minWidth="8rem">{t('plan.diff.field')}</TableHeaderCell>
-          <TableHeaderCell minWidth="10rem">{t('plan.diff.current')}</TableHeaderCell>
-          <TableHeaderCell minWidth="10rem">{t('plan.diff.desired')}</TableHeaderCell>
-        </TableHeaderRow>
-      }
-    >
-      {unit.diff.map((diff) => (
-        <TableRow key={diff.field} rowKey={diff.field}>
-          <TableCell><Text className="mono">{diff.field}</Text></TableCell>
-          <TableCell><DiffValue diff={diff} value={diff.current} /></TableCell>
-          <TableCell><DiffValue diff={diff} value={diff.desired} /></TableCell>
-        </TableRow>
-      ))}
-    </Table>
+    />
   );
 }
 
@@ -58,7 +39,7 @@ function PlanUnit({ unit }: { unit: UnitPlan }) {
           {unit.steps.length > 0 && ` · ${t('plan.steps', { steps: unit.steps.join(', ') })}`}
         </Text>
         <Text>{unit.summary}</Text>
-        {unit.action === 'update' && unit.diff.length > 0 && <DiffTable unit={unit} />}
+        {unit.action === 'update' && unit.diff.length > 0 && <UnitDiff unit={unit} />}
       </FlexBox>
     </li>
   );
