@@ -10,6 +10,7 @@ export function createFaultMiddleware(ctx: SandboxContext): RequestHandler {
     ctx.stats.calls += 1;
     const f = ctx.faults;
     if (f.pathPattern && !new RegExp(f.pathPattern).test(req.path)) return next();
+    if (f.method && f.method.toUpperCase() !== req.method) return next();
     if (f.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, f.latencyMs));
     const hang = f.hangNextCalls > 0 || Math.random() < f.hangRate;
     if (hang) {

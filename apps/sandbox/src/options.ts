@@ -45,6 +45,8 @@ export interface FaultSettings {
   hangNextCalls: number;
   /** Only calls whose path matches this regular expression are affected; empty means all simulated SAP calls. */
   pathPattern: string;
+  /** Only calls with this HTTP method (e.g. POST) are affected; empty means any. */
+  method: string;
 }
 
 export const DEFAULT_FAULTS: FaultSettings = {
@@ -56,4 +58,5 @@ export const DEFAULT_FAULTS: FaultSettings = {
   failNextCalls: 0,
   hangNextCalls: 0,
   pathPattern: '',
+  method: '',
 };

@@ -1,6 +1,7 @@
 import type { SandboxDescriptor } from '@tcc/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/auth/bootstrap-users.js';
+import { setupObjectCounts } from './support/sandbox-connection.js';
 import { apiClient, startTestServer, type ApiClient, type TestServer } from './support/test-server.js';
 
 let server: TestServer;
@@ -68,6 +69,7 @@ describe('assisted setup against the sandbox', () => {
     expect(run.units.every((u: { status: string }) => u.status === 'done')).toBe(true);
     expect(run.calls.length).toBeGreaterThan(5);
     expect(JSON.stringify(run)).not.toContain(sandbox.s4.communicationManagement.password);
+    expect(JSON.stringify(run)).not.toContain(sandbox.btp.destinationServiceKey.clientsecret);
     const detail = (await api.get(base)).body;
     expect(detail).toMatchObject({ state: 'complete', progress: { finished: 19, total: 19 } });
     expect(detail.certificate.cn).toBe(sandbox.btp.trustCertificateCn);
@@ -80,10 +82,11 @@ describe('assisted setup against the sandbox', () => {
     expect(plan.units.map((u: { unit: string; action: string; summary: string }) => `${u.unit}:${u.action}`), JSON.stringify(plan.units.map((u: { summary: string }) => u.summary))).toEqual(['trustCertificate:read', 'communicationUser:adopt', 'communicationSystem:adopt', 'inboundUser:adopt', 'arrangement:adopt', 'oauthDetails:read', 'destination:adopt']);
     const run = await runToEnd();
     expect(run.status).toBe('succeeded');
-    const s4 = await (await fetch(`${server.sandboxUrl}/sandbox/descriptor`)).json();
-    void s4;
-    const posts = run.calls.filter((c: { method: string; path: string }) => c.method === 'POST' && !c.path.endsWith('/oauth/token'));
-    expect(posts).toEqual([]);
+    // Nothing written: no POST, PATCH, PUT or DELETE but the token request, and still one of each object.
+    const writes = run.calls.filter((c: { method: string; path: string }) => !['GET', 'HEAD'].includes(c.method) && !c.path.endsWith('/oauth/token'));
+    expect(writes).toEqual([]);
+    const descriptor = await sandboxState();
+    expect(await setupObjectCounts(server, descriptor)).toEqual({ users: 1, systems: 1, inboundUsers: 1, arrangements: 1, destinations: 1 });
   });
 
   it('when the BTP trust is renewed afterwards, then the test fails and points at step 8', async () => {

@@ -20,7 +20,8 @@ async function run(ctx: Ctx, during?: () => Promise<void>) {
 
 describe('assisted setup under injected faults', () => {
   it.each<[string, Partial<FaultSettings>, ((ctx: Ctx) => Promise<void>) | undefined]>([
-    ['latency and a burst of 503 at the start', { latencyMs: 20, failNextCalls: 3, errorStatus: 503 }, undefined],
+    ['latency and a 503 on the create of the communication user', { latencyMs: 20, failNextCalls: 1, errorStatus: 503, method: 'POST', pathPattern: 'CommunicationUsers$' }, undefined],
+    ['a 429 burst on the create of the destination', { failNextCalls: 2, errorStatus: 429, retryAfterSeconds: 1, method: 'POST', pathPattern: 'subaccountDestinations$' }, undefined],
     ['429 bursts with Retry-After on the system calls', { failNextCalls: 2, errorStatus: 429, retryAfterSeconds: 1, pathPattern: 'CommunicationSystems' }, undefined],
     ['a hanging call when the inbound user is created', { hangNextCalls: 1, pathPattern: 'InboundUsers$' }, undefined],
     [
@@ -38,6 +39,8 @@ describe('assisted setup under injected faults', () => {
       await setFaults(ctx, faults);
       const result = await run(ctx, during ? () => during(ctx) : undefined);
       expect(result.status, result.error).toBe('succeeded');
+      // The fault reached the run: some call of it was answered with an error or timed out.
+      expect(result.calls.some((c: { outcome: string }) => c.outcome !== 'ok'), JSON.stringify(result.calls)).toBe(true);
       expect(await setupObjectCounts(ctx.server, ctx.sandbox)).toEqual({ users: 1, systems: 1, inboundUsers: 1, arrangements: 1, destinations: 1 });
       expect((await ctx.api.get(ctx.base)).body.progress).toEqual({ finished: 19, total: 19 });
     } finally {

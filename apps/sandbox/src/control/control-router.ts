@@ -17,6 +17,7 @@ function faultProblems(patch: Record<string, unknown>): string[] {
     else if ((key === 'errorRate' || key === 'hangRate') && Number(value) > 1) problems.push(`${key} is a share between 0 and 1`);
     else if (key === 'errorStatus' && ![429, 500, 502, 503].includes(Number(value))) problems.push('errorStatus must be 429, 500, 502 or 503');
     else if (key === 'pathPattern' && typeof value !== 'string') problems.push('pathPattern must be a regular expression string');
+    else if (key === 'method' && typeof value !== 'string') problems.push('method must be an HTTP method such as POST, or empty');
   }
   return problems;
 }

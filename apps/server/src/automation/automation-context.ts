@@ -19,7 +19,7 @@ const DEFAULTS = {
   destinationName: 'S4HANACloud',
 };
 
-function desiredOf({ connection, steps }: ConnectionAggregate, taskCenterPassword: SecretString): Desired {
+function desiredOf({ connection, steps }: ConnectionAggregate, taskCenterPassword: SecretString, passwordChangedAt: string | null): Desired {
   const entered = Object.assign({}, ...steps.map((s) => s.values)) as Record<string, string | undefined>;
   const pick = (key: keyof typeof DEFAULTS) => entered[key] || DEFAULTS[key];
   return {
@@ -33,7 +33,14 @@ function desiredOf({ connection, steps }: ConnectionAggregate, taskCenterPasswor
     s4ApiHost: connection.s4ApiHost,
     s4Client: connection.s4Client,
     taskCenterPassword,
+    passwordSetInS4: passwordSetByUs(steps, passwordChangedAt),
   };
+}
+
+/** Step 3 recorded by assisted setup after the password was last stored: then S/4 holds that password. */
+function passwordSetByUs(steps: ConnectionAggregate['steps'], passwordChangedAt: string | null): boolean {
+  const step3 = steps.find((s) => s.stepId === 3);
+  return Boolean(step3 && step3.status === 'done' && step3.updatedBy.endsWith('(assisted setup)') && passwordChangedAt && step3.updatedAt >= passwordChangedAt);
 }
 
 export type ContextResult = { ok: true; context: UnitContext } | { ok: false; blockers: string[] };
@@ -69,5 +76,5 @@ export async function automationContext(
     user: status.communicationManagement.user!,
     password: managementPassword!,
   });
-  return { ok: true, context: { btp, s4, desired: desiredOf(aggregate, taskCenterPassword!), facts: {} } };
+  return { ok: true, context: { btp, s4, desired: desiredOf(aggregate, taskCenterPassword!, status.taskCenterUserPassword.updatedAt), facts: {} } };
 }

@@ -43,7 +43,7 @@ export function createAutomationService({ store, credentials, outbound, clock, n
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const current = (await store.getConnection(tenantId, id))!;
       const at = clock().toISOString();
-      const records: StepRecord[] = steps.map((stepId) => {
+      const records: StepRecord[] = steps.filter((stepId) => !(outcome.manual && outcome.manualSteps?.includes(stepId))).map((stepId) => {
         const inputs = STEP_CATALOGUE.find((s) => s.id === stepId)!.inputs.map((i) => i.key);
         const values = Object.fromEntries(Object.entries(outcome.stepValues ?? {}).filter(([k]) => inputs.includes(k as never))) as EnteredValues;
         return { stepId, status: 'done', values, note: null, updatedAt: at, updatedBy: by };
@@ -94,7 +94,8 @@ export function createAutomationService({ store, credentials, outbound, clock, n
       for (const unit of run.units) if (unit.status === 'pending' || unit.status === 'running') unit.status = 'skipped';
     } finally {
       run.finishedAt = clock().toISOString();
-      await save();
+      // The connection may be gone (deleted during the run): the record then goes with it; never crash the process.
+      await save().catch(() => undefined);
     }
   }
 
@@ -119,14 +120,8 @@ export function createAutomationService({ store, credentials, outbound, clock, n
 
     /** Starts a run in the background; a second start while one runs answers 409. */
     async start(tenantId: string, connectionId: string, actor: string, confirmChanges: boolean): Promise<AutomationRun> {
-      if (running.has(connectionId)) throw new ConflictError('CONFLICT', 'Assisted setup is already running for this connection.');
       const aggregate = await load(tenantId, connectionId);
       const calls: SapCallRecord[] = [];
-      const built = await automationContext(aggregate, { credentials, outbound, clock, timeoutMs, log: (record) => calls.push({ ...record, unit: currentUnit.getStore() ?? null }) });
-      if (!built.ok) throw new InputError(`Assisted setup cannot start: ${built.blockers.join(' ')}`);
-      const problems = await preflight(built.context);
-      if (problems.length) throw new InputError(`Assisted setup cannot start: ${problems.join(' ')}`);
-      calls.length = 0; // the preflight's reads are not part of the run
       const run: AutomationRun = {
         id: newId(),
         status: 'running',
@@ -137,8 +132,26 @@ export function createAutomationService({ store, credentials, outbound, clock, n
         calls,
         error: null,
       };
-      await store.saveRun(tenantId, connectionId, run);
-      const job = execute(aggregate, run, built.context, confirmChanges).finally(() => running.delete(connectionId));
+      // Claimed in the database before any SAP call: two clicks, tabs or servers cannot run the same setup twice.
+      if (!(await store.claimRun(tenantId, connectionId, run))) throw new ConflictError('CONFLICT', 'Assisted setup is already running for this connection.');
+      const refuse = async (problems: string[]) => {
+        Object.assign(run, { status: 'failed', error: problems.join(' '), finishedAt: clock().toISOString() });
+        for (const unit of run.units) unit.status = 'skipped';
+        await store.saveRun(tenantId, connectionId, run);
+        throw new InputError(`Assisted setup cannot start: ${problems.join(' ')}`);
+      };
+      const built = await automationContext(aggregate, { credentials, outbound, clock, timeoutMs, log: (record) => calls.push({ ...record, unit: currentUnit.getStore() ?? null }) }).catch(
+        (error: unknown) => ({ ok: false as const, blockers: [error instanceof Error ? error.message : String(error)] }),
+      );
+      if (!built.ok) return refuse(built.blockers);
+      const problems = await preflight(built.context);
+      if (problems.length) return refuse(problems);
+      calls.length = 0; // the preflight's reads are not part of the run
+      const job = execute(aggregate, run, built.context, confirmChanges)
+        .catch(() => undefined)
+        .finally(() => {
+          if (running.get(connectionId) === job) running.delete(connectionId);
+        });
       running.set(connectionId, job);
       return run;
     },
@@ -162,10 +175,16 @@ export function createAutomationService({ store, credentials, outbound, clock, n
       for (const unit of AUTOMATION_PLAN_ORDER.slice(0, AUTOMATION_PLAN_ORDER.indexOf(target))) await unit.plan(built.context).catch(() => undefined);
       const plan = await target.plan(built.context);
       if (plan.action === 'create') return { stepId, verified: false, message: `Not found in SAP: ${plan.object}. Do the step in SAP, then verify again.`, diff: [] };
-      if (plan.action !== 'adopt' && plan.action !== 'read') return { stepId, verified: false, message: plan.summary, diff: plan.diff };
-      const outcome = await target.apply(built.context, { confirmChanges: false });
-      await recordSteps(aggregate, [stepId], outcome, actor, built.context);
-      return { stepId, verified: true, message: `Verified in SAP: ${plan.summary}`, diff: [] };
+      // A secret (the user's password) cannot be read back from SAP: Verify cannot judge it; Test connection does.
+      const onlySecrets = plan.action === 'update' && plan.diff.length > 0 && plan.diff.every((d) => d.secret);
+      if (plan.action !== 'adopt' && plan.action !== 'read' && !onlySecrets) return { stepId, verified: false, message: plan.summary, diff: plan.diff };
+      // Nothing to confirm: apply only reads here (the plan found the object as required), and records what it read.
+      const context = onlySecrets ? { ...built.context, desired: { ...built.context.desired, passwordSetInS4: true } } : built.context;
+      const outcome = await target.apply(context, { confirmChanges: false }).catch((error: unknown) => error as Error);
+      if (outcome instanceof Error) return { stepId, verified: false, message: outcome.message, diff: [] };
+      await recordSteps(aggregate, [stepId], outcome, actor, context);
+      const message = onlySecrets ? `${plan.object} exists. Its password cannot be read from SAP: Test connection checks it.` : plan.summary;
+      return { stepId, verified: true, message: `Verified in SAP: ${message}`, diff: [] };
     },
 
     /** For tests and shutdown: waits for runs in flight. */

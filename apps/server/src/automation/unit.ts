@@ -24,6 +24,8 @@ export interface Desired {
   s4ApiHost: string;
   s4Client: string;
   taskCenterPassword: SecretString;
+  /** True when assisted setup itself put the stored password on the communication user, after it was last changed. */
+  passwordSetInS4: boolean;
 }
 
 export interface UnitContext {
@@ -36,7 +38,9 @@ export interface UnitContext {
 /** What applying a unit leaves behind: the facts it found or made, and the values its seed steps record. */
 export interface UnitOutcome {
   stepValues?: EnteredValues;
+  /** What the admin must still do by hand, and in which steps (left open). */
   manual?: string;
+  manualSteps?: number[];
 }
 
 /**

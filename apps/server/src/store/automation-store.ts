@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 export interface AutomationStore {
+  /** Records a new running run unless one is running for the connection (atomic: one run at a time, across servers). */
+  claimRun(tenantId: string, connectionId: string, run: AutomationRun): Promise<boolean>;
   saveRun(tenantId: string, connectionId: string, run: AutomationRun): Promise<void>;
   latestRun(tenantId: string, connectionId: string): Promise<AutomationRun | undefined>;
   /** Runs that were going when the process stopped: they are marked interrupted at start (a re-run resumes). */
@@ -13,6 +15,17 @@ export interface AutomationStore {
 
 export function createKyselyAutomationStore(db: Kysely<Database>): AutomationStore {
   return {
+    async claimRun(tenantId, connectionId, run) {
+      return db.transaction().execute(async (trx) => {
+        const busy = await trx.selectFrom('automation_runs').select('id').where('connection_id', '=', connectionId).where('status', '=', 'running').executeTakeFirst();
+        if (busy) return false;
+        await trx
+          .insertInto('automation_runs')
+          .values({ id: run.id, tenant_id: tenantId, connection_id: connectionId, status: run.status, started_at: run.startedAt, finished_at: null, started_by: run.startedBy, units_json: JSON.stringify(run.units), calls_json: '[]', error: null })
+          .execute();
+        return true;
+      });
+    },
     async saveRun(tenantId, connectionId, run) {
       const row = {
         status: run.status,

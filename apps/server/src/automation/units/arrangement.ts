@@ -7,7 +7,12 @@ async function current({ s4, desired }: UnitContext) {
   return arrangement ?? null;
 }
 
-/** Steps 14–18: the SAP_COM_0501 arrangement for the system (one per system, D), bound to the inbound user. */
+const boundTo = (arrangement: NonNullable<Awaited<ReturnType<typeof current>>>) => arrangement.InboundUser?.CommunicationSystemInboundUserUUID ?? null;
+
+/**
+ * Steps 14–18: the SAP_COM_0501 arrangement for the system (one per system, D), bound to our inbound user. An existing
+ * arrangement bound to another user (or none) is repointed after confirmation: otherwise no token would be issued.
+ */
 export const arrangementUnit: AutomationUnit = {
   id: 'arrangement',
   system: 's4hana',
@@ -17,12 +22,23 @@ export const arrangementUnit: AutomationUnit = {
     const found = await current(ctx);
     const object = `communication arrangement ${found?.Name ?? ctx.desired.arrangementName} (${SCENARIO})`;
     if (!found) return { action: 'create', object, summary: `Create ${object} for ${ctx.desired.systemId}.`, diff: [] };
-    return { action: 'adopt', object, summary: `${object} exists for ${ctx.desired.systemId}; it is used as it is.`, diff: [] };
+    const wanted = ctx.facts.inbound?.uuid ?? null;
+    if (wanted && boundTo(found) === wanted) return { action: 'adopt', object, summary: `${object} exists for ${ctx.desired.systemId} with the inbound user.`, diff: [] };
+    return {
+      action: 'update',
+      object,
+      summary: `${object} exists but is not bound to ${ctx.desired.communicationUserName}; it will be repointed.`,
+      diff: [{ field: 'InboundUser', current: boundTo(found), desired: wanted ?? `(the inbound user ${ctx.desired.communicationUserName})`, secret: false }],
+    };
   },
-  async apply(ctx) {
-    const arrangement =
-      (await current(ctx)) ??
-      (await ctx.s4.createArrangement({ scenario: SCENARIO, systemId: ctx.desired.systemId, name: ctx.desired.arrangementName, inboundUserUuid: ctx.facts.inbound!.uuid }));
+  async apply(ctx, { confirmChanges }) {
+    const inbound = ctx.facts.inbound!.uuid;
+    let arrangement = await current(ctx);
+    if (arrangement && boundTo(arrangement) !== inbound) {
+      if (!confirmChanges) throw new Error(`The arrangement ${arrangement.Name} is bound to another inbound user; review the plan and confirm repointing it.`);
+      await ctx.s4.setArrangementInboundUser(arrangement.UUID, inbound);
+    }
+    arrangement ??= await ctx.s4.createArrangement({ scenario: SCENARIO, systemId: ctx.desired.systemId, name: ctx.desired.arrangementName, inboundUserUuid: inbound });
     return { stepValues: { arrangementName: arrangement.Name } };
   },
 };

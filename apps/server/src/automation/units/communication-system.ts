@@ -55,17 +55,22 @@ export const communicationSystemUnit: AutomationUnit = {
     if (diff.length && !fresh && !confirmChanges) throw new Error(`The communication system ${desired.systemId} differs from what Task Center needs; review the plan and confirm the changes.`);
     if (diff.length) {
       await s4.updateCommunicationSystem(system.UUID, {
+        name: desired.systemName,
+        hostName: desired.s4UiHost,
         oauth2IdentityProviderActive: true,
         oauth2IdentityProviderName: ctx.facts.trust!.cn,
         userIdMappingMode: 'user_uuid',
         ...(SIGNING_CERTIFICATE_BY_API ? { signingCertificateBase64: ctx.facts.trust!.certificateBase64 } : {}),
       });
       system = (await s4.findCommunicationSystem(desired.systemId))!;
+      // S/4 may take a PATCH and still hold another value (e.g. a certificate it cannot store): never record that as done.
+      const left = diffOf(currentFields(system), desiredFields(ctx));
+      if (left.length) throw new Error(`S/4HANA did not take ${left.map((d) => d.field).join(', ')} for the communication system ${desired.systemId}; set them in the Communication Systems app and use Verify.`);
     }
     remember(ctx, system);
     const manual = SIGNING_CERTIFICATE_BY_API
       ? undefined
       : 'Step 8 stays manual: download the trust certificate (step 8 in the wizard) and upload it under Upload Signing Certificate; Verify then checks it.';
-    return { stepValues: { systemId: system.ID, systemName: system.Name }, manual };
+    return { stepValues: { systemId: system.ID, systemName: system.Name }, manual, manualSteps: manual ? [8] : [] };
   },
 };

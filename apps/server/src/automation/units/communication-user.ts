@@ -1,6 +1,13 @@
+import type { FieldDiff } from '@tcc/shared';
 import type { AutomationUnit } from '../unit.js';
 
-/** Steps 2–3: the communication user Task Center's destination signs in with (Token Service User). */
+const PASSWORD: FieldDiff = { field: 'Password', current: null, desired: null, secret: true };
+
+/**
+ * Steps 2–3: the communication user Task Center's destination signs in with (Token Service User). An existing user
+ * is adopted only if this app put the stored password on it; otherwise its password is set — after confirmation,
+ * since another integration might use it.
+ */
 export const communicationUserUnit: AutomationUnit = {
   id: 'communicationUser',
   system: 's4hana',
@@ -8,16 +15,20 @@ export const communicationUserUnit: AutomationUnit = {
   dependsOn: [],
   async plan({ s4, desired, facts }) {
     const found = await s4.findCommunicationUser(desired.communicationUserName);
-    if (found) facts.user = { id: found.ID, name: found.Name };
     const object = `communication user ${desired.communicationUserName}`;
-    return found
-      ? { action: 'adopt', object, summary: `${object} exists (${found.ID}); it is used as it is. Its password must be the one stored here.`, diff: [] }
-      : { action: 'create', object, summary: `Create ${object} with the stored password.`, diff: [] };
+    if (!found) return { action: 'create', object, summary: `Create ${object} with the stored password.`, diff: [] };
+    facts.user = { id: found.ID, name: found.Name };
+    return desired.passwordSetInS4
+      ? { action: 'adopt', object, summary: `${object} exists (${found.ID}) with the stored password.`, diff: [] }
+      : { action: 'update', object, summary: `${object} exists (${found.ID}); its password will be set to the stored one.`, diff: [PASSWORD] };
   },
-  async apply({ s4, desired, facts }) {
-    const user =
-      (await s4.findCommunicationUser(desired.communicationUserName)) ??
-      (await s4.createCommunicationUser({ name: desired.communicationUserName, description: desired.communicationUserDescription, password: desired.taskCenterPassword }));
+  async apply({ s4, desired, facts }, { confirmChanges }) {
+    let user = await s4.findCommunicationUser(desired.communicationUserName);
+    if (user && !desired.passwordSetInS4) {
+      if (!confirmChanges) throw new Error(`The communication user ${user.Name} exists with a password this app does not know; review the plan and confirm setting it.`);
+      await s4.setCommunicationUserPassword(user.ID, desired.taskCenterPassword);
+    }
+    user ??= await s4.createCommunicationUser({ name: desired.communicationUserName, description: desired.communicationUserDescription, password: desired.taskCenterPassword });
     facts.user = { id: user.ID, name: user.Name };
     return { stepValues: { communicationUserName: user.Name, communicationUserDescription: user.Description || desired.communicationUserDescription } };
   },

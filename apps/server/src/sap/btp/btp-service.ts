@@ -1,4 +1,5 @@
 import { ERROR_CODES, type DestinationServiceKey } from '@tcc/shared';
+import { createWithReadBack } from '../http/create-with-read-back.js';
 import { SecretString } from '../../secrets/mask.js';
 import { SapTransportError, type SapHttp } from '../http/sap-http.js';
 import { createAccessToken } from './access-token.js';
@@ -104,13 +105,8 @@ export function createBtpService({ http, serviceKey, clock }: BtpServiceDeps) {
     async createDestination(destination: Destination): Promise<Destination> {
       const operation = `create the destination "${destination.Name}"`;
       const resource: Resource = { kind: 'destination', name: destination.Name };
-      let lost: BtpError | null = null;
-      for (let attempt = 1; attempt <= 2; attempt += 1) {
-        if (lost) {
-          const existing = await service.getDestination(destination.Name);
-          if (existing) return existing;
-        }
-        try {
+      return createWithReadBack({
+        create: async () => {
           const answer = await send(operation, resource, (t) => api.createSubaccountDestination(t, destination));
           if (answer.status === 409) {
             const existing = await service.getDestination(destination.Name);
@@ -118,12 +114,10 @@ export function createBtpService({ http, serviceKey, clock }: BtpServiceDeps) {
           }
           succeeded(answer, operation, resource);
           return destination;
-        } catch (error) {
-          if (!(error instanceof BtpError && error.code === ERROR_CODES.btpUnavailable)) throw error;
-          lost = error;
-        }
-      }
-      throw lost!;
+        },
+        find: () => service.getDestination(destination.Name),
+        isLost: (error) => error instanceof BtpError && error.code === ERROR_CODES.btpUnavailable,
+      });
     },
 
     /** Overwrites every property with `destination` (PUT of the whole object, sap-apis.md A.2). */

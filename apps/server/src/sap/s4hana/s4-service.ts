@@ -1,3 +1,4 @@
+import { createWithReadBack } from '../http/create-with-read-back.js';
 import { ERROR_CODES } from '@tcc/shared';
 import type { SecretString } from '../../secrets/mask.js';
 import type { SapHttp } from '../http/sap-http.js';
@@ -16,6 +17,8 @@ export interface S4ServiceDeps {
 }
 
 export interface SystemPatch {
+  name?: string;
+  hostName?: string;
   oauth2IdentityProviderActive?: boolean;
   /** The trust certificate's CN, "OAuth 2.0 SAML Issuer" (sap-apis.md A.6, D). */
   oauth2IdentityProviderName?: string;
@@ -41,15 +44,11 @@ export function createS4Service({ http, host, client, user, password }: S4Servic
    * network), S/4 may still have created the object: look it up by its natural key, return it if there, else create once more.
    */
   async function createOnce<T>(create: () => Promise<T | undefined>, find: () => Promise<T | null>): Promise<T> {
-    let created: T | undefined;
-    try {
-      created = await create();
-    } catch (error) {
-      if (!(error instanceof S4Error) || error.code !== ERROR_CODES.s4Unavailable) throw error;
-      const existing = await find();
-      if (existing) return existing;
-      created = await create();
-    }
+    const created = await createWithReadBack<T | undefined>({
+      create,
+      find,
+      isLost: (error) => error instanceof S4Error && error.code === ERROR_CODES.s4Unavailable,
+    });
     if (created !== undefined) return created;
     // Gateway may answer 204 (Prefer: return=minimal); then the object is read back.
     const written = await find();
@@ -87,8 +86,22 @@ export function createS4Service({ http, host, client, user, password }: S4Servic
       return createOnce(create, () => service.findCommunicationSystem(input.systemId));
     },
 
+    /** Sets the password of an existing user (writable per [3rd], sap-apis.md D; S/4 refuses otherwise). */
+    async setCommunicationUserPassword(id: string, password: SecretString | string): Promise<void> {
+      const action = `set the password of communication user ${id}`;
+      await api.patch('users', `CommunicationUsers(${literal(id)})`, { Password: typeof password === 'string' ? password : password.reveal() }, action);
+    },
+
+    /** Repoints an arrangement to an inbound user (sap-apis.md D: PATCH CommunicationArrangements(<uuid>)/InboundUser). */
+    async setArrangementInboundUser(arrangementUuid: string, inboundUserUuid: string): Promise<void> {
+      const action = 'assign the inbound user to the communication arrangement';
+      await api.patch('arrangements', `CommunicationArrangements(${arrangementUuid})/InboundUser`, { CommunicationSystemInboundUserUUID: inboundUserUuid }, action);
+    },
+
     async updateCommunicationSystem(uuid: string, patch: SystemPatch): Promise<CommunicationSystem> {
       const body = {
+        ...(patch.name !== undefined ? { Name: patch.name } : {}),
+        ...(patch.hostName !== undefined ? { HostName: patch.hostName } : {}),
         ...(patch.oauth2IdentityProviderActive !== undefined ? { IsOAuth2IdentityProviderActive: patch.oauth2IdentityProviderActive } : {}),
         ...(patch.oauth2IdentityProviderName !== undefined ? { OAuth2IdentityProviderName: patch.oauth2IdentityProviderName } : {}),
         ...(patch.userIdMappingMode !== undefined ? { OAuth2IdentityProviderUserLogonType: patch.userIdMappingMode } : {}),
