@@ -147,6 +147,7 @@ export function createAutomationService({ store, credentials, outbound, clock, n
       const problems = await preflight(built.context);
       if (problems.length) return refuse(problems);
       calls.length = 0; // the preflight's reads are not part of the run
+      run.startedAt = clock().toISOString(); // the run proper starts now: its wall time leaves out the preflight
       const job = execute(aggregate, run, built.context, confirmChanges)
         .catch(() => undefined)
         .finally(() => {

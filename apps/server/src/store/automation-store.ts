@@ -29,6 +29,7 @@ export function createKyselyAutomationStore(db: Kysely<Database>): AutomationSto
     async saveRun(tenantId, connectionId, run) {
       const row = {
         status: run.status,
+        started_at: run.startedAt,
         finished_at: run.finishedAt,
         units_json: JSON.stringify(run.units),
         calls_json: JSON.stringify(run.calls),
@@ -36,7 +37,7 @@ export function createKyselyAutomationStore(db: Kysely<Database>): AutomationSto
       };
       await db
         .insertInto('automation_runs')
-        .values({ id: run.id, tenant_id: tenantId, connection_id: connectionId, started_at: run.startedAt, started_by: run.startedBy, ...row })
+        .values({ id: run.id, tenant_id: tenantId, connection_id: connectionId, started_by: run.startedBy, ...row })
         .onConflict((oc) => oc.column('id').doUpdateSet(row))
         .execute();
     },
