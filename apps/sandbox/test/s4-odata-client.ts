@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../src/start-sandbox.js';
 
 /** Base paths as sap-apis.md D publishes them; the tests pin them literally rather than importing the sandbox's constants. */
@@ -62,9 +63,18 @@ export class ODataTestClient {
   delete = (path: string) => this.call('DELETE', path);
 }
 
-export async function startWithClient(): Promise<{ sb: RunningSandbox; client: ODataTestClient }> {
-  const sb = await startSandbox();
-  return { sb, client: new ODataTestClient(sb) };
+/**
+ * Starts one sandbox for the test file (before all its tests) with a client of its OData services, and closes it
+ * after them. Read `sb` and `client` inside tests or hooks: they are set once the sandbox is up.
+ */
+export function useSandboxClient(): { sb: RunningSandbox; client: ODataTestClient } {
+  const context = {} as { sb: RunningSandbox; client: ODataTestClient };
+  beforeAll(async () => {
+    context.sb = await startSandbox();
+    context.client = new ODataTestClient(context.sb);
+  });
+  afterAll(() => context.sb?.close());
+  return context;
 }
 
 let counter = 0;

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSandbox } from '../src/start-sandbox.js';
-import { CS, CU, ODataTestClient, PASSWORD, startWithClient } from './s4-odata-client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CS, CU, PASSWORD, useSandboxClient } from './s4-odata-client.js';
 
 /** System query options the product relies on (sap-apis.md D lookups): $filter, $select, $top, $skip, $count. */
-let sb: RunningSandbox;
-let client: ODataTestClient;
+const ctx = useSandboxClient();
 const names = ['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA'];
 
 beforeAll(async () => {
-  ({ sb, client } = await startWithClient());
-  for (const name of names) await client.post(`${CU}/CommunicationUsers`, { Name: name, Description: `user ${name}`, Password: PASSWORD });
-  await client.patch(`${CU}/CommunicationUsers('CC0000000004')`, { IsLocked: true });
-});
-afterAll(async () => {
-  await sb?.close();
+  for (const name of names) await ctx.client.post(`${CU}/CommunicationUsers`, { Name: name, Description: `user ${name}`, Password: PASSWORD });
+  await ctx.client.patch(`${CU}/CommunicationUsers('CC0000000004')`, { IsLocked: true });
 });
 
 const namesOf = (answer: { body: { value: { Name: string }[] } }) => answer.body.value.map((u) => u.Name);
-const users = (query: string) => client.get(`${CU}/CommunicationUsers?${query}`);
+const users = (query: string) => ctx.client.get(`${CU}/CommunicationUsers?${query}`);
 
 describe('$filter', () => {
   it.each([
@@ -54,10 +48,10 @@ describe('$filter', () => {
   });
 
   it('when systems are filtered by a boolean and a guid, then both literal kinds work', async () => {
-    const system = (await client.post(`${CS}/CommunicationSystems`, { ID: 'TASKCENTER', Name: 'Task Center', IsInboundOnly: true })).body;
-    expect((await client.get(`${CS}/CommunicationSystems?$filter=IsInboundOnly eq true`)).body.value.map((s: { ID: string }) => s.ID)).toEqual(['TASKCENTER']);
-    expect((await client.get(`${CS}/CommunicationSystems?$filter=UUID eq ${system.UUID}`)).body.value).toHaveLength(1);
-    expect((await client.get(`${CS}/CommunicationSystems?$filter=ID eq 'TASKCENTER'`)).body.value).toHaveLength(1);
+    const system = (await ctx.client.post(`${CS}/CommunicationSystems`, { ID: 'TASKCENTER', Name: 'Task Center', IsInboundOnly: true })).body;
+    expect((await ctx.client.get(`${CS}/CommunicationSystems?$filter=IsInboundOnly eq true`)).body.value.map((s: { ID: string }) => s.ID)).toEqual(['TASKCENTER']);
+    expect((await ctx.client.get(`${CS}/CommunicationSystems?$filter=UUID eq ${system.UUID}`)).body.value).toHaveLength(1);
+    expect((await ctx.client.get(`${CS}/CommunicationSystems?$filter=ID eq 'TASKCENTER'`)).body.value).toHaveLength(1);
   });
 });
 
@@ -84,11 +78,11 @@ describe('$select, $top, $skip, $count', () => {
   });
 
   it('when $count is a path segment, then it answers the number as text', async () => {
-    const answer = await client.get(`${CU}/CommunicationUsers/$count`);
+    const answer = await ctx.client.get(`${CU}/CommunicationUsers/$count`);
     expect(answer.text).toBe('4');
   });
 
   it('when $expand names an unknown navigation, then it answers 400', async () => {
-    expect((await client.get(`${CS}/CommunicationSystems?$expand=Nothing`)).status).toBe(400);
+    expect((await ctx.client.get(`${CS}/CommunicationSystems?$expand=Nothing`)).status).toBe(400);
   });
 });

@@ -1,8 +1,6 @@
 import type { Request } from 'express';
-import { roleAllows, type RouteAccess, type TenantRole } from '@tcc/shared';
+import { ERROR_CODES, roleAllows, type RouteAccess, type TenantRole } from '@tcc/shared';
 import type { Principal } from '../auth/principal.js';
-import type { Store } from '../store/types.js';
-import { ERROR_CODES } from '@tcc/shared';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -19,28 +17,21 @@ function checkCsrf(req: Request, principal: Principal): void {
 }
 
 /**
- * Applies a route's access rule: 401 when signed out, 403 for a missing CSRF token or role, and 404 — the same answer
- * as for a tenant that does not exist — when the caller is not a member of the route's tenant.
+ * Applies a route's access rule, given the caller's role in the route's tenant (undefined: not a member): 401 when
+ * signed out, 403 for a missing CSRF token or role, and 404 — the same answer as for a tenant that does not exist —
+ * when the caller is not a member.
  */
-export async function authorize(
-  req: Request,
-  access: RouteAccess,
-  principal: Principal | null,
-  tenantId: string | undefined,
-  store: Store,
-): Promise<TenantRole | null> {
-  if (access === 'public') return null;
+export function authorize(req: Request, access: RouteAccess, principal: Principal | null, role: TenantRole | undefined): void {
+  if (access === 'public') return;
   if (!principal) throw new UnauthenticatedError();
   checkCsrf(req, principal);
-  if (access === 'user') return null;
+  if (access === 'user') return;
   if (access === 'systemAdmin') {
     if (!principal.systemAdmin) throw new ForbiddenError('Only a system administrator can manage users.');
-    return null;
+    return;
   }
-  const role = tenantId ? await store.getRole(tenantId, principal.userId) : undefined;
   if (!role) throw new NotFoundError(TENANT_NOT_FOUND);
   if (!roleAllows(role, access.tenant)) {
     throw new ForbiddenError(`Your role in this tenant is ${role}; this needs ${access.tenant}. Ask a tenant admin to change your role.`);
   }
-  return role;
 }

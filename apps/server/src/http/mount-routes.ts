@@ -64,15 +64,14 @@ export function mountRoutes(
     router[route.method](route.path, async (req: Request, res: Response) => {
       const principal = await principalOf(req);
       // Signed-out callers learn nothing, not even whether their parameters were well-formed.
-      if (route.access !== 'public' && !principal) await authorize(req, route.access, null, undefined, store);
+      if (route.access !== 'public' && !principal) authorize(req, route.access, null, undefined);
       const params = parse(route.params, req.params, 'path') as Parameters<AuditTrail>[2] | undefined;
       // Changes by tenant members are audited, refused ones included; reads and strangers' attempts are not.
-      const audited =
-        principal &&
-        route.method !== 'get' &&
-        (SYSTEM_AUDITED_ROUTES.includes(name) || (params?.tenantId && (await store.getRole(params.tenantId, principal.userId))));
+      // One read of the caller's role serves the access rule and the audit decision.
+      const role = principal && params?.tenantId ? await store.getRole(params.tenantId, principal.userId) : undefined;
+      const audited = principal && route.method !== 'get' && (SYSTEM_AUDITED_ROUTES.includes(name) || role !== undefined);
       const output = await run(async () => {
-        await authorize(req, route.access, principal, params?.tenantId, store);
+        authorize(req, route.access, principal, role);
         return (handlers[name] as (input: unknown) => Promise<unknown>)({
           params,
           query: parse(route.query, req.query, 'query'),

@@ -2,17 +2,12 @@ import type { ErrorRequestHandler, Response } from 'express';
 import { UNCERTAIN } from '../../uncertain.js';
 import { S4RuleError } from '../communication-model.js';
 
-/** A protocol-level failure (bad URL, query option or payload), as opposed to a business rule of S4RuleError. */
-export class ODataError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly target?: string,
-  ) {
-    super(message);
-    this.name = 'ODataError';
-  }
+/**
+ * A protocol-level failure (bad URL, query option or payload), as opposed to a business rule. It is answered exactly
+ * like a refused rule (status, code, message, target), so it is one.
+ */
+export class ODataError extends S4RuleError {
+  override name = 'ODataError';
 }
 
 const O = UNCERTAIN.odataErrors;
@@ -36,7 +31,7 @@ export function sendODataError(res: Response, status: number, code: string, mess
 
 /** The one place where thrown errors become HTTP answers; Express 5 forwards rejected handlers here. */
 export const odataErrorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
-  if (err instanceof S4RuleError || err instanceof ODataError) return sendODataError(res, err.status, err.code, err.message, err.target);
+  if (err instanceof S4RuleError) return sendODataError(res, err.status, err.code, err.message, err.target);
   // body-parser marks its own failures (malformed JSON, wrong charset) with a type and an HTTP status.
   if (err && typeof err === 'object' && 'type' in err && typeof (err as { status?: unknown }).status === 'number') {
     return sendODataError(res, (err as { status: number }).status, O.invalidPayload, `The request body is not valid JSON: ${(err as Error).message}`);
