@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseFaultsEnv } from './parse-faults.js';
+import { parseProfile } from './profile.js';
 import { startSandbox } from './start-sandbox.js';
 
 /**
@@ -10,7 +11,7 @@ import { startSandbox } from './start-sandbox.js';
  */
 const port = Number(process.env.SANDBOX_PORT ?? 4004);
 const descriptorFile = path.resolve(process.env.SANDBOX_DESCRIPTOR ?? path.join(import.meta.dirname, '../../../data/sandbox.json'));
-const sandbox = await startSandbox({ port, faults: parseFaultsEnv(process.env.SANDBOX_FAULTS) });
+const sandbox = await startSandbox({ port, faults: parseFaultsEnv(process.env.SANDBOX_FAULTS), profile: parseProfile(process.env.SANDBOX_PROFILE) });
 fs.mkdirSync(path.dirname(descriptorFile), { recursive: true });
 fs.writeFileSync(descriptorFile, JSON.stringify(sandbox.descriptor, null, 2), { mode: 0o600 });
 console.log(JSON.stringify(sandbox.descriptor, null, 2));

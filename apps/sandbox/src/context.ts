@@ -1,4 +1,5 @@
 import type { FaultSettings, SandboxSecrets } from './options.js';
+import type { SandboxProfile } from './profile.js';
 import type { SandboxState } from './state.js';
 
 /** Host names of the simulated systems, in SAP's URL shapes. */
@@ -16,6 +17,8 @@ export interface SandboxContext {
   state: SandboxState;
   secrets: SandboxSecrets;
   faults: FaultSettings;
+  /** The undocumented choices in force (profile.ts); changes at run time. */
+  profile: SandboxProfile;
   hosts: SandboxHosts;
   /** http://127.0.0.1:<port>, known once the server listens. */
   baseUrl(): string;
@@ -26,7 +29,7 @@ export interface SandboxContext {
   stats: { calls: number };
 }
 
-export function createContext(state: SandboxState, secrets: SandboxSecrets, faults: FaultSettings, baseUrl: () => string): SandboxContext {
+export function createContext(state: SandboxState, secrets: SandboxSecrets, faults: FaultSettings, baseUrl: () => string, profile: SandboxProfile): SandboxContext {
   const hosts: SandboxHosts = {
     xsuaa: `${state.btp.subdomain}.authentication.${state.btp.landscapeDomain}`,
     destination: `destination-configuration.cfapps.${state.btp.landscapeDomain}`,
@@ -38,6 +41,7 @@ export function createContext(state: SandboxState, secrets: SandboxSecrets, faul
     state,
     secrets,
     faults,
+    profile,
     hosts,
     baseUrl,
     now: () => new Date(),

@@ -17,6 +17,8 @@ export function sandboxDescriptor(ctx: SandboxContext) {
   return {
     sandbox: true,
     baseUrl,
+    /** The undocumented choices in force (profile.ts); PUT /sandbox/profile changes them. */
+    profile: { ...ctx.profile },
     /** Every simulated SAP host and the loopback address that serves it. */
     hostMap: Object.fromEntries(Object.values(hosts).map((host) => [host, baseUrl])),
     btp: {
@@ -45,6 +47,7 @@ export function sandboxDescriptor(ctx: SandboxContext) {
     howToGetAUserToken: `POST ${baseUrl}/oauth/token with form fields grant_type=password, username, password, client_id and client_secret of userTokenClient`,
     controls: {
       faults: `${baseUrl}/sandbox/faults`,
+      profile: `${baseUrl}/sandbox/profile`,
       actions: `${baseUrl}/sandbox/actions/{renew-trust-certificate|rotate-trust-certificate|lock-communication-user|delete-arrangement|expire-csrf-tokens}`,
       fiori: `${baseUrl}/sandbox/fiori`,
     },

@@ -1,3 +1,5 @@
+import type { ProfileName, SandboxProfile } from './profile.js';
+
 /** What one sandbox simulates. Every field has a default, so `startSandbox()` alone gives a working pair of systems. */
 export interface SandboxOptions {
   /** 0 picks a free port. */
@@ -12,6 +14,8 @@ export interface SandboxOptions {
   /** Fixed secrets make runs repeatable (tests); random ones are made otherwise. */
   secrets?: Partial<SandboxSecrets>;
   faults?: Partial<FaultSettings>;
+  /** The undocumented choices (profile.ts): a named profile or switches over EVIDENCE. */
+  profile?: ProfileName | Partial<SandboxProfile>;
   /** Keeps the simulated state in this file across restarts (created on first start). Without it, state lives in memory. */
   stateFile?: string;
   /** Days the generated trust certificate is valid (BTP gives 2 years on renewal, sap-apis.md A.5). */

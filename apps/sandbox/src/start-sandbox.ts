@@ -6,6 +6,7 @@ import { createState } from './create-state.js';
 import { sandboxDescriptor, type SandboxDescriptor } from './descriptor.js';
 import { DEFAULT_FAULTS, type SandboxOptions } from './options.js';
 import { loadSandbox, saveSandbox } from './persistence.js';
+import { EVIDENCE, PROFILES, type SandboxProfile } from './profile.js';
 
 export interface RunningSandbox {
   descriptor: SandboxDescriptor;
@@ -17,7 +18,7 @@ export interface RunningSandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const { state, secrets } = (options.stateFile && loadSandbox(options.stateFile)) || createState(options);
   let baseUrl = '';
-  const context = createContext(state, secrets, { ...DEFAULT_FAULTS, ...options.faults }, () => baseUrl);
+  const context = createContext(state, secrets, { ...DEFAULT_FAULTS, ...options.faults }, () => baseUrl, profileOf(options.profile));
   const save = () => options.stateFile && saveSandbox(options.stateFile, { state, secrets });
   save();
   const app = createSandboxApp(context, save);
@@ -36,4 +37,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         server.closeAllConnections();
       }),
   };
+}
+
+function profileOf(profile: SandboxOptions['profile']): SandboxProfile {
+  if (typeof profile === 'string') return { ...PROFILES[profile] };
+  return { ...EVIDENCE, ...profile };
 }

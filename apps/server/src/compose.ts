@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { parseFaultsEnv, startSandbox, type RunningSandbox, type SandboxDescriptor } from '@tcc/sandbox';
+import { parseFaultsEnv, parseProfile, startSandbox, type RunningSandbox, type SandboxDescriptor } from '@tcc/sandbox';
 import { createApp } from './app.js';
 import { createAuthService } from './auth/auth-service.js';
 import { createAutomationService } from './automation/automation-service.js';
@@ -57,6 +57,7 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
       port: config.SANDBOX_PORT,
       stateFile: path.join(config.DATA_DIR, 'sandbox-state.json'),
       faults: parseFaultsEnv(config.SANDBOX_FAULTS),
+      profile: parseProfile(config.SANDBOX_PROFILE),
     });
     descriptor = sandbox.descriptor;
   } else if (config.SANDBOX === 'external') {

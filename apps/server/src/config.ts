@@ -24,6 +24,11 @@ const ConfigSchema = z.object({
   /** Sandbox fault injection at start, as JSON (see the sandbox's FaultSettings), e.g. {"latencyMs":100}. */
   SANDBOX_FAULTS: z.string().optional(),
   /**
+   * How the sandbox settles what SAP does not document (apps/sandbox/src/profile.ts): `evidence` (default, each choice
+   * as its best source reads), `strict` (every choice the hardest way), `lenient`, or JSON switches.
+   */
+  SANDBOX_PROFILE: z.string().optional(),
+  /**
    * local: accounts of this app with sessions (the embedded default). jwt: bearer tokens of an identity provider
    * (XSUAA behind SAP's application router, SAP Cloud Identity Services, or any OpenID Connect provider).
    */

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { SandboxContext } from '../context.js';
 import { sandboxDescriptor } from '../descriptor.js';
 import { DEFAULT_FAULTS, type FaultSettings } from '../options.js';
+import { PROFILES, profileProblems, type ProfileName } from '../profile.js';
 import { SANDBOX_ACTIONS, type SandboxAction } from './actions.js';
 import { cockpitPage } from './cockpit-page.js';
 import { createFioriRouter } from './fiori-router.js';
@@ -53,6 +54,21 @@ export function createControlRouter(ctx: SandboxContext): Router {
   router.delete('/faults', (_req, res) => {
     Object.assign(ctx.faults, DEFAULT_FAULTS);
     res.json(ctx.faults);
+  });
+  router.get('/profile', (_req, res) => {
+    res.json(ctx.profile);
+  });
+  // A named profile ({ "profile": "strict" }) and/or single switches; unknown switches or wrong types are refused whole.
+  router.put('/profile', (req, res) => {
+    const { profile: name, ...switches } = (req.body ?? {}) as Record<string, unknown>;
+    const problems = profileProblems(switches);
+    if (name !== undefined && !(typeof name === 'string' && name in PROFILES)) problems.push(`profile must be one of ${Object.keys(PROFILES).join(', ')}`);
+    if (problems.length) {
+      res.status(400).json({ error: problems.join('; ') });
+      return;
+    }
+    Object.assign(ctx.profile, name ? PROFILES[name as ProfileName] : {}, switches);
+    res.json(ctx.profile);
   });
   router.post('/actions/:action', (req, res) => {
     const action = SANDBOX_ACTIONS[req.params.action as SandboxAction];
