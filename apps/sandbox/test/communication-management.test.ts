@@ -9,7 +9,7 @@ const ctx = useSandboxClient();
 describe('base paths and service documents', () => {
   it.each([
     [CU, ['CommunicationUsers', 'Certificates']],
-    [CS, ['CommunicationSystems', 'InboundUsers', 'OutboundUsers', 'BusinessPartners']],
+    [CS, ['CommunicationSystems', 'InboundUsers', 'OutboundUsers', 'BusinessPartners', 'OpenIDConnect', 'EventChannel']],
     [CA, ['CommunicationArrangements', 'Properties', 'PropertyValues', 'InboundUsers', 'InboundServices', 'InboundServiceProperties',
       'InboundServicePropertyValues', 'OutboundUsers', 'OutboundUserAuthScopes', 'OutboundServices', 'OutboundServiceProperties', 'OutboundServicePropertyValues']],
   ])('when the service root %s is read, then the service document lists its entity sets', async (base, sets) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UNCERTAIN } from '../src/uncertain.js';
-import { CA, CS, createSystemWithInboundUser, useSandboxClient, unique } from './s4-odata-client.js';
+import { CA, CS, CU, PASSWORD, SAML_BEARER, createSystemWithInboundUser, useSandboxClient, unique } from './s4-odata-client.js';
 
 /** CommunicationArrangements of aps_com_ca_a4c_odata (sap-apis.md C and D, NOTES.md 2.2). */
 const ctx = useSandboxClient();
@@ -79,10 +79,15 @@ describe('CommunicationArrangements', () => {
     expect((await ctx.client.get(`${CA}/CommunicationArrangements(${mgmt.body.UUID})/InboundUser`)).status).toBe(204);
   });
 
-  it('when PATCH …/InboundUser names another inbound user of the system, then the arrangement is repointed', async () => {
+  it('when PATCH …/InboundUser names another OAuth 2.0 inbound user of the system, then the arrangement is repointed; a basic one is refused (row 1)', async () => {
     const { system, inbound, user } = await createSystemWithInboundUser(ctx.client);
     const created = (await ctx.client.post(`${CA}/CommunicationArrangements`, arrangement(system.ID, inbound.UUID))).body;
-    const saml = (await ctx.client.post(`${CS}/InboundUsers`, { CommunicationSystemUUID: system.UUID, CommunicationUserID: user.ID, OAuth2GrantType: 'saml2-bearer' })).body;
+    const basic = (await ctx.client.post(`${CS}/InboundUsers`, { CommunicationSystemUUID: system.UUID, CommunicationUserID: user.ID })).body;
+    const refused = await ctx.client.patch(`${CA}/CommunicationArrangements(${created.UUID})/InboundUser`, { CommunicationSystemInboundUserUUID: basic.UUID });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe(E.arrangementInboundUserNotOAuth);
+    const other = (await ctx.client.post(`${CU}/CommunicationUsers`, { Name: unique('COMM'), Description: 'second', Password: PASSWORD })).body;
+    const saml = (await ctx.client.post(`${CS}/InboundUsers`, { CommunicationSystemUUID: system.UUID, CommunicationUserID: other.ID, ...SAML_BEARER })).body;
     const answer = await ctx.client.patch(`${CA}/CommunicationArrangements(${created.UUID})/InboundUser`, { CommunicationSystemInboundUserUUID: saml.UUID });
     expect(answer.status).toBe(200);
     expect(answer.body.CommunicationSystemInboundUserUUID).toBe(saml.UUID);

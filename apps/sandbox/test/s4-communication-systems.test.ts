@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { certificateBase64, createKeyPair } from '../src/crypto/keys.js';
 import { UNCERTAIN } from '../src/uncertain.js';
-import { CS, CU, PASSWORD, createSystemWithInboundUser, useSandboxClient, unique } from './s4-odata-client.js';
+import { CS, CU, PASSWORD, SAML_BEARER, createSystemWithInboundUser, useSandboxClient, unique } from './s4-odata-client.js';
 
 /** CommunicationSystems and InboundUsers of aps_com_cs_a4c_odata (sap-apis.md D, NOTES.md 2.1–2.3). */
 const ctx = useSandboxClient();
@@ -94,11 +94,16 @@ describe('CommunicationSystems', () => {
 });
 
 describe('InboundUsers', () => {
-  it('when an inbound user is created, then OAuth2ClientID defaults to the communication user name', async () => {
-    const { user, system, inbound } = await createSystemWithInboundUser(ctx.client);
-    expect(inbound).toMatchObject({ CommunicationSystemUUID: system.UUID, CommunicationUserID: user.ID, AuthenticationMethod: 'basic' });
+  it('when an inbound user is created without a method, then it is a basic entry without client ID (sap-field-facts.md row 1)', async () => {
+    const { user, system, inbound } = await createSystemWithInboundUser(ctx.client, unique('SYS'), {});
+    expect(inbound).toMatchObject({ CommunicationSystemUUID: system.UUID, CommunicationUserID: user.ID, AuthenticationMethod: 'basic', OAuth2ClientID: '' });
     expect(inbound.UUID).toMatch(GUID);
-    expect(inbound.OAuth2ClientID).toBe(UNCERTAIN.clientIdIsCommunicationUserName ? user.Name : user.ID);
+  });
+
+  it('when an OAuth 2.0 inbound user is created through the API, then its client ID is the internal CC… ID (evidence profile, [3rd-verified] row 2)', async () => {
+    const { user, inbound } = await createSystemWithInboundUser(ctx.client);
+    expect(inbound).toMatchObject({ AuthenticationMethod: 'oauth2', OAuth2GrantType: 'saml2-bearer', OAuth2ClientID: user.ID });
+    expect(inbound.OAuth2ClientID).toMatch(/^CC\d{10}$/);
   });
 
   it('when the system is read with $expand=InboundUsers,OutboundUsers, then its inbound users are inline', async () => {
@@ -124,10 +129,11 @@ describe('InboundUsers', () => {
     expect((await ctx.client.post(`${CS}/InboundUsers`, { CommunicationSystemUUID: system.UUID, CommunicationUserID: 'CC9999999999' })).status).toBe(400);
   });
 
-  it('when a grant type is not in the enumeration, then it answers 400; saml2-bearer gives the oauth2 method', async () => {
-    const { user, system } = await createSystemWithInboundUser(ctx.client);
-    expect((await ctx.client.post(`${CS}/InboundUsers`, { CommunicationSystemUUID: system.UUID, CommunicationUserID: user.ID, OAuth2GrantType: 'password' })).status).toBe(400);
-    const saml = await ctx.client.post(`${CS}/InboundUsers`, { CommunicationSystemUUID: system.UUID, CommunicationUserID: user.ID, OAuth2GrantType: 'saml2-bearer' });
+  it('when a grant type is not in the enumeration or comes without the oauth2 method, then it answers 400 (207171e enumerations)', async () => {
+    const { user, system } = await createSystemWithInboundUser(ctx.client, unique('SYS'), {});
+    expect((await ctx.client.post(`${CS}/InboundUsers`, { CommunicationSystemUUID: system.UUID, CommunicationUserID: user.ID, AuthenticationMethod: 'oauth2', OAuth2GrantType: 'password' })).status).toBe(400);
+    expect((await ctx.client.post(`${CS}/InboundUsers`, { CommunicationSystemUUID: system.UUID, CommunicationUserID: user.ID, OAuth2GrantType: 'saml2-bearer' })).status).toBe(400);
+    const saml = await ctx.client.post(`${CS}/InboundUsers`, { CommunicationSystemUUID: system.UUID, CommunicationUserID: user.ID, ...SAML_BEARER });
     expect(saml.status).toBe(201);
     expect(saml.body).toMatchObject({ AuthenticationMethod: 'oauth2', OAuth2GrantType: 'saml2-bearer' });
   });

@@ -1,3 +1,4 @@
+import type { SandboxOptions } from '../src/options.js';
 import { afterAll, beforeAll } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../src/start-sandbox.js';
 
@@ -67,10 +68,10 @@ export class ODataTestClient {
  * Starts one sandbox for the test file (before all its tests) with a client of its OData services, and closes it
  * after them. Read `sb` and `client` inside tests or hooks: they are set once the sandbox is up.
  */
-export function useSandboxClient(): { sb: RunningSandbox; client: ODataTestClient } {
+export function useSandboxClient(options: SandboxOptions = {}): { sb: RunningSandbox; client: ODataTestClient } {
   const context = {} as { sb: RunningSandbox; client: ODataTestClient };
   beforeAll(async () => {
-    context.sb = await startSandbox();
+    context.sb = await startSandbox(options);
     context.client = new ODataTestClient(context.sb);
   });
   afterAll(() => context.sb?.close());
@@ -83,10 +84,13 @@ export const unique = (prefix: string) => `${prefix}_${++counter}_${Date.now().t
 
 export const PASSWORD = 'Sandbox!Password#12345';
 
-/** A communication user, a system and its inbound user: the state an arrangement for SAP_COM_0501 needs. */
-export async function createSystemWithInboundUser(client: ODataTestClient, systemId = unique('SYS')) {
+/** The inbound user SAP_COM_0501 needs: OAuth 2.0 with the SAML 2.0 bearer grant (seed step 18; sap-field-facts.md row 1). */
+export const SAML_BEARER = { AuthenticationMethod: 'oauth2', OAuth2GrantType: 'saml2-bearer' } as const;
+
+/** A communication user, an inbound-only system and its OAuth 2.0 SAML-bearer inbound user: what an SAP_COM_0501 arrangement needs. */
+export async function createSystemWithInboundUser(client: ODataTestClient, systemId = unique('SYS'), method: object = SAML_BEARER) {
   const user = (await client.post(`${CU}/CommunicationUsers`, { Name: unique('COMM'), Description: 'for tests', Password: PASSWORD })).body;
-  const system = (await client.post(`${CS}/CommunicationSystems`, { ID: systemId, Name: `System ${systemId}` })).body;
-  const inbound = (await client.post(`${CS}/InboundUsers`, { CommunicationSystemUUID: system.UUID, CommunicationUserID: user.ID })).body;
+  const system = (await client.post(`${CS}/CommunicationSystems`, { ID: systemId, Name: `System ${systemId}`, IsInboundOnly: true })).body;
+  const inbound = (await client.post(`${CS}/InboundUsers`, { CommunicationSystemUUID: system.UUID, CommunicationUserID: user.ID, ...method })).body;
   return { user, system, inbound };
 }

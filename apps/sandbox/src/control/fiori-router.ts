@@ -8,6 +8,7 @@ import {
   createCommunicationSystem,
   createCommunicationUser,
   createInboundUser,
+  isSamlBearerClient,
   S4RuleError,
   updateCommunicationSystem,
 } from '../s4/communication-model.js';
@@ -50,7 +51,7 @@ export function createFioriRouter(ctx: SandboxContext): Router {
   // Steps 4–13: Communication Systems > New, host, OAuth 2.0 identity provider, signing certificate, issuer, mapping, inbound user, save.
   router.post('/communication-systems', (req, res) => {
     const b = req.body as Record<string, unknown>;
-    const system = createCommunicationSystem(s4, { ID: str(b.systemId), Name: str(b.systemName), HostName: str(b.hostName) }, { deepInsertUsers: false });
+    const system = createCommunicationSystem(s4, { ID: str(b.systemId), Name: str(b.systemName), HostName: str(b.hostName), IsInboundOnly: b.inboundOnly === true }, { deepInsertUsers: false });
     const pem = str(b.signingCertificatePem);
     if (pem && !readsAsCertificate(pem)) {
       throw new S4RuleError(400, 'FIORI/CERTIFICATE', 'The signing certificate could not be read', 'signingCertificatePem');
@@ -63,20 +64,26 @@ export function createFioriRouter(ctx: SandboxContext): Router {
     });
     const user = [...s4.communicationUsers.values()].find((u) => u.Name === str(b.inboundUserName));
     if (!user) throw new S4RuleError(400, 'FIORI/USER', `Communication user ${str(b.inboundUserName)} does not exist`, 'inboundUserName');
-    createInboundUser(s4, { CommunicationSystemUUID: system.UUID, CommunicationUserID: user.ID, AuthenticationMethod: 'basic' });
+    // Saving a system that is an OAuth 2.0 IdP gives the user two entries: basic, and OAuth 2.0 (Confidential Client /
+    // SAML 2.0 Bearer Assertion) with the user name as client ID (sap-apis.md C [3rd]; 6e5e004; sap-field-facts.md row 7).
+    createInboundUser(s4, { CommunicationSystemUUID: system.UUID, CommunicationUserID: user.ID, AuthenticationMethod: 'basic' }, ctx.profile, 'fiori');
+    if (b.oauth2IdentityProvider !== false) {
+      createInboundUser(s4, { CommunicationSystemUUID: system.UUID, CommunicationUserID: user.ID, AuthenticationMethod: 'oauth2', OAuth2GrantType: 'saml2-bearer' }, ctx.profile, 'fiori');
+    }
     res.status(201).json({ uuid: system.UUID, id: system.ID });
   });
 
   // Steps 14–18: Communication Arrangements > New; the inbound user fills in from the system.
   router.post('/communication-arrangements', (req, res) => {
     const system = [...s4.communicationSystems.values()].find((s) => s.ID === str(req.body.systemId));
-    const inbound = [...s4.inboundUsers.values()].find((u) => u.CommunicationSystemUUID === system?.UUID);
-    const arrangement = createArrangement(s4, {
-      CommunicationScenarioID: str(req.body.scenario),
-      CommunicationSystemID: str(req.body.systemId),
-      Name: str(req.body.name),
-      InboundUserUUID: inbound?.UUID,
-    });
+    // Step 18: the user fills in from the system; for SAP_COM_0501 the OAuth 2.0 entry ("Confirm the Authentication Method is OAuth 2.0").
+    const entries = [...s4.inboundUsers.values()].filter((u) => u.CommunicationSystemUUID === system?.UUID);
+    const inbound = entries.find(isSamlBearerClient) ?? entries[0];
+    const arrangement = createArrangement(
+      s4,
+      { CommunicationScenarioID: str(req.body.scenario), CommunicationSystemID: str(req.body.systemId), Name: str(req.body.name), InboundUserUUID: inbound?.UUID },
+      ctx.profile,
+    );
     res.status(201).json({ uuid: arrangement.UUID, name: arrangement.Name });
   });
 

@@ -18,7 +18,8 @@ export function createCommunicationManagementRouter(ctx: SandboxContext): Router
   const services = [communicationUsersService(ctx), communicationSystemsService(ctx), communicationArrangementsService(ctx)];
   const basePaths = services.map((s) => s.basePath);
   router.use(basePaths, createBasicAuthMiddleware(ctx), createCsrfMiddleware(ctx));
-  for (const service of services) router.use(service.basePath, createODataServiceRouter(service));
+  const options = { optimisticConcurrency: () => ctx.profile.patchRequiresIfMatch };
+  for (const service of services) router.use(service.basePath, createODataServiceRouter(service, options));
   router.use(basePaths, odataErrorHandler);
   return router;
 }

@@ -6,5 +6,5 @@
 export { S4RuleError } from './rules/rule-error.js';
 export { createCommunicationUser, updateCommunicationUser } from './rules/communication-users.js';
 export { createCommunicationSystem, deleteCommunicationSystem, updateCommunicationSystem } from './rules/communication-systems.js';
-export { createInboundUser, deleteInboundUser } from './rules/inbound-users.js';
+export { createInboundUser, deleteInboundUser, isSamlBearerClient, updateInboundUser } from './rules/inbound-users.js';
 export { createArrangement, deleteArrangement, updateArrangementInboundUser } from './rules/arrangements.js';

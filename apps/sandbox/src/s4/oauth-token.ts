@@ -1,19 +1,35 @@
 import { randomBytes } from 'node:crypto';
 import express, { Router, type Response } from 'express';
 import type { SandboxContext } from '../context.js';
+import type { SandboxProfile } from '../profile.js';
 import { verifyAssertion } from '../saml/verify-assertion.js';
 import type { CommunicationSystem, CommunicationUser, S4State } from '../state.js';
+import { isSamlBearerClient } from './communication-model.js';
 import { UNCERTAIN } from '../uncertain.js';
 
 export const TOKEN_PATH = '/sap/bc/sec/oauth2/token';
 const SAML2_BEARER = 'urn:ietf:params:oauth:grant-type:saml2-bearer';
 const ERR = UNCERTAIN.tokenErrors;
 
-/** RFC 6749 §5.2 error answer; invalid_client is 401 with a Basic challenge. */
-function oauthError(res: Response, error: 'invalid_client' | 'invalid_grant' | 'invalid_request' | 'unsupported_grant_type', description: string) {
+type OAuthErrorCode = 'invalid_client' | 'invalid_grant' | 'invalid_request' | 'unsupported_grant_type';
+
+/**
+ * RFC 6749 §5.2 error answer; invalid_client is 401 with a Basic challenge. S/4's own error texts are not public (E.12):
+ * unless the profile describes them, the answer carries only the code and a generic description, as a client must expect.
+ */
+function oauthError(res: Response, profile: SandboxProfile, error: OAuthErrorCode, description: string) {
   if (error === 'invalid_client') res.setHeader('WWW-Authenticate', 'Basic realm="SAP NetWeaver Application Server"');
-  res.status(error === 'invalid_client' ? 401 : 400).json({ error, error_description: description });
+  const said = profile.tokenErrorsDescribed ? description : OPAQUE[error];
+  res.status(error === 'invalid_client' ? 401 : 400).json({ error, error_description: said });
 }
+
+/** The descriptions of RFC 6749 §5.2 itself: all a client may count on. */
+const OPAQUE: Record<OAuthErrorCode, string> = {
+  invalid_client: 'Client authentication failed',
+  invalid_grant: 'The provided authorization grant is invalid',
+  invalid_request: 'The request is missing a required parameter',
+  unsupported_grant_type: 'The authorization grant type is not supported',
+};
 
 function basicCredentials(header: string | undefined): { user: string; password: string } | null {
   if (!header?.startsWith('Basic ')) return null;
@@ -23,7 +39,7 @@ function basicCredentials(header: string | undefined): { user: string; password:
 }
 
 /** Client authentication with the communication user; repeated failures lock it, as S/4 does. */
-function authenticateClient(s4: S4State, header: string | undefined): CommunicationUser | string {
+function authenticateClient(s4: S4State, header: string | undefined, lockAfter: number): CommunicationUser | string {
   const credentials = basicCredentials(header);
   if (!credentials) return ERR.noClientAuthentication;
   const user = [...s4.communicationUsers.values()].find((u) => u.Name === credentials.user);
@@ -31,21 +47,25 @@ function authenticateClient(s4: S4State, header: string | undefined): Communicat
   if (user.IsLocked) return ERR.userLocked;
   if (user.Password !== credentials.password) {
     user.failedLogons += 1;
-    if (user.failedLogons >= UNCERTAIN.communicationUserLockAfterFailures) user.IsLocked = true;
+    if (user.failedLogons >= lockAfter) user.IsLocked = true;
     return ERR.clientAuthenticationFailed;
   }
   user.failedLogons = 0;
   return user;
 }
 
-/** The communication systems where this user is an inbound user of an SAP_COM_0501 arrangement. */
+/**
+ * The communication systems whose SAP_COM_0501 arrangement binds this client: an OAuth 2.0 SAML-bearer inbound user of
+ * the authenticated communication user, with exactly this client ID (sap-field-facts.md rows 1–2: a basic entry, or the
+ * user name where S/4 holds a `CC…` ID, gets no token).
+ */
 function systemsServing(s4: S4State, user: CommunicationUser, clientId: string): CommunicationSystem[] {
   return [...s4.arrangements.values()]
     .filter((a) => a.CommunicationScenarioID === 'SAP_COM_0501')
     .flatMap((a) => {
       const inbound = s4.inboundUsers.get(a.InboundUserUUID);
       const system = [...s4.communicationSystems.values()].find((s) => s.ID === a.CommunicationSystemID);
-      const clientMatches = inbound && inbound.CommunicationUserID === user.ID && (!clientId || inbound.OAuth2ClientID === clientId);
+      const clientMatches = inbound && inbound.CommunicationUserID === user.ID && isSamlBearerClient(inbound) && inbound.OAuth2ClientID === clientId;
       return system && clientMatches ? [system] : [];
     });
 }
@@ -65,32 +85,34 @@ export function createS4TokenRouter(ctx: SandboxContext): Router {
   router.post(TOKEN_PATH, express.urlencoded({ extended: false }), (req, res) => {
     const s4 = ctx.state.s4;
     const body = (req.body ?? {}) as Record<string, string>;
-    const client = authenticateClient(s4, req.headers.authorization);
-    if (typeof client === 'string') return oauthError(res, 'invalid_client', client);
-    if (body.grant_type !== SAML2_BEARER) return oauthError(res, 'unsupported_grant_type', `grant_type must be ${SAML2_BEARER}`);
-    if (!body.assertion) return oauthError(res, 'invalid_request', 'Parameter assertion is missing');
+    const profile = ctx.profile;
+    const fail = (error: OAuthErrorCode, description: string) => oauthError(res, profile, error, description);
+    const client = authenticateClient(s4, req.headers.authorization, profile.lockAfterFailedLogons);
+    if (typeof client === 'string') return fail('invalid_client', client);
+    if (body.grant_type !== SAML2_BEARER) return fail('unsupported_grant_type', `grant_type must be ${SAML2_BEARER}`);
+    if (!body.assertion) return fail('invalid_request', 'Parameter assertion is missing');
     const systems = systemsServing(s4, client, body.client_id ?? '');
-    if (systems.length === 0) return oauthError(res, 'invalid_client', ERR.noArrangement);
+    if (systems.length === 0) return fail('invalid_client', ERR.noArrangement);
 
     const xml = decodeAssertion(body.assertion);
     const issuer = /<(?:\w+:)?Issuer[^>]*>([^<]*)</.exec(xml)?.[1]?.trim() ?? '';
     const system = systems.find((s) => s.IsOAuth2IdentityProviderActive && s.OAuth2IdentityProviderName === issuer);
     // [3rd] in sap-apis.md E.1: an issuer S/4 does not trust answers invalid_client.
-    if (!system) return oauthError(res, 'invalid_client', ERR.unknownIssuer);
+    if (!system) return fail('invalid_client', ERR.unknownIssuer);
     const verified = verifyAssertion(xml, system.OAuth2IdentityProviderCertificatePublicKeyBase64);
-    if (!verified.ok) return oauthError(res, 'invalid_grant', ERR.badSignature);
+    if (!verified.ok) return fail('invalid_grant', ERR.badSignature);
     const a = verified.assertion;
     // The system was picked from the raw text; only the signed issuer counts (an XML comment survives signing).
-    if (a.issuer !== system.OAuth2IdentityProviderName) return oauthError(res, 'invalid_client', ERR.unknownIssuer);
-    if (!a.audiences.includes(`https://${s4.uiHost}`)) return oauthError(res, 'invalid_grant', ERR.wrongAudience);
-    if (a.recipient !== `https://${s4.apiHost}${TOKEN_PATH}`) return oauthError(res, 'invalid_grant', ERR.wrongRecipient);
+    if (a.issuer !== system.OAuth2IdentityProviderName) return fail('invalid_client', ERR.unknownIssuer);
+    if (!a.audiences.includes(`https://${s4.uiHost}`)) return fail('invalid_grant', ERR.wrongAudience);
+    if (a.recipient !== `https://${s4.apiHost}${TOKEN_PATH}`) return fail('invalid_grant', ERR.wrongRecipient);
     const now = ctx.now().getTime();
     const skew = UNCERTAIN.assertionClockSkewSeconds * 1000;
     const notOnOrAfter = Math.min(Date.parse(a.notOnOrAfter || a.subjectNotOnOrAfter), Date.parse(a.subjectNotOnOrAfter || a.notOnOrAfter));
-    if (!(Date.parse(a.notBefore) - skew <= now && now < notOnOrAfter + skew)) return oauthError(res, 'invalid_grant', ERR.expired);
+    if (!(Date.parse(a.notBefore) - skew <= now && now < notOnOrAfter + skew)) return fail('invalid_grant', ERR.expired);
     const byUuid = system.OAuth2IdentityProviderUserLogonType === 'user_uuid';
     const user = ctx.state.users.find((u) => u.inS4 && (byUuid ? u.userUuid === a.nameId : u.userName === a.nameId));
-    if (!user) return oauthError(res, 'invalid_grant', ERR.unknownUser);
+    if (!user) return fail('invalid_grant', ERR.unknownUser);
 
     const accessToken = randomBytes(24).toString('hex');
     s4.accessTokens.set(accessToken, { userUuid: user.userUuid, clientId: client.Name, expiresAt: now + 3_600_000 });

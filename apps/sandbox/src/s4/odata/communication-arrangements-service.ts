@@ -85,7 +85,7 @@ export function communicationArrangementsService(ctx: SandboxContext): ServiceDe
           const part = NOT_SIMULATED_PARTS.find((name) => Array.isArray(navigation[name]) ? (navigation[name] as unknown[]).length > 0 : navigation[name] != null);
           if (part) throw new S4RuleError(400, UNCERTAIN.communicationManagementErrors.arrangementPartNotSimulated, `${part} of an arrangement is not simulated by the sandbox`, part);
           const input = { ...(body as { CommunicationScenarioID: string; CommunicationSystemID: string; Name: string; Description?: string }) };
-          return toArrangement(createArrangement(s4(), { ...input, InboundUserUUID: inboundUserUuidOf(navigation.InboundUser) }));
+          return toArrangement(createArrangement(s4(), { ...input, InboundUserUUID: inboundUserUuidOf(navigation.InboundUser) }, ctx.profile));
         },
         remove: (uuid) => deleteArrangement(s4(), uuid),
       },

@@ -1,6 +1,7 @@
 import type { SandboxContext } from '../../context.js';
 import type { CommunicationSystem, InboundUser } from '../../state.js';
-import { createCommunicationSystem, createInboundUser, deleteCommunicationSystem, deleteInboundUser, updateCommunicationSystem } from '../communication-model.js';
+import type { SandboxProfile } from '../../profile.js';
+import { createCommunicationSystem, createInboundUser, deleteCommunicationSystem, deleteInboundUser, updateCommunicationSystem, updateInboundUser } from '../communication-model.js';
 import { emptySet, extraPropertyStore, toEntity, type Entity, type PropertyDef, type ServiceDef } from './model.js';
 import { badPayload } from './odata-errors.js';
 
@@ -47,6 +48,12 @@ const SYSTEM_PROPERTIES: PropertyDef[] = [
   ...['Name', 'CertificateSubject', 'CertificateIssuer', 'CertificatePublicKeyBase64', 'UserLogonType'].map((n) => str(`SAMLBearerAssertionProvider${n}`)),
 ];
 
+const SIGNING_CERTIFICATE = 'OAuth2IdentityProviderCertificatePublicKeyBase64';
+
+/** Where the tenant does not let the API write the signing certificate (profile switch), $metadata marks it computed and writes are ignored. */
+const systemProperties = (profile: SandboxProfile): PropertyDef[] =>
+  SYSTEM_PROPERTIES.map((p) => (p.name === SIGNING_CERTIFICATE && !profile.signingCertificateWritable ? { ...p, computed: true } : p));
+
 /** InboundUsersType, key UUID (NOTES.md 2.3); Edm types INFERRED. */
 const INBOUND_USER_PROPERTIES: PropertyDef[] = [
   { name: 'UUID', type: 'Edm.Guid', computed: true },
@@ -56,6 +63,12 @@ const INBOUND_USER_PROPERTIES: PropertyDef[] = [
   bool('IsOAuth2RefreshTokenAllowed'),
   { name: 'OAuth2RefreshTokenExpiryValue', type: 'Edm.Int32' },
   str('OAuth2RefreshTokenExpiryUnit'),
+];
+
+/** Navigations OpenIDConnect and EventChannel of a system (D.6; the [3rd] migrator expands them): not simulated, properties INFERRED. */
+const SYSTEM_PART_PROPERTIES: PropertyDef[] = [
+  { name: 'UUID', type: 'Edm.Guid', computed: true },
+  { name: 'CommunicationSystemUUID', type: 'Edm.Guid' },
 ];
 
 /** OutboundUsersType (NOTES.md 2.3) and BusinessPartnersType (INFERRED): listed by the service, not simulated. */
@@ -83,6 +96,12 @@ export function communicationSystemsService(ctx: SandboxContext): ServiceDef {
   const toSystem = (s: CommunicationSystem) => toEntity(s, SYSTEM_PROPERTIES, { TCPPort: 443, ...systemExtras.read(s) });
   const toInbound = (u: InboundUser) => toEntity(u, INBOUND_USER_PROPERTIES, inboundExtras.read(u));
   const inboundUsersOf = (system: Entity) => [...s4().inboundUsers.values()].filter((u) => u.CommunicationSystemUUID === system.UUID).map(toInbound);
+  const createInboundUserOf = (body: Entity) => {
+    const { state, extra } = inboundExtras.split(body);
+    const inbound = createInboundUser(s4(), state as Parameters<typeof createInboundUser>[1], ctx.profile);
+    inboundExtras.save(inbound, extra);
+    return toInbound(inbound);
+  };
 
   return {
     name: 'aps_com_cs_a4c_odata',
@@ -92,11 +111,22 @@ export function communicationSystemsService(ctx: SandboxContext): ServiceDef {
         name: 'CommunicationSystems',
         typeName: 'CommunicationSystemsType',
         key: 'UUID',
-        properties: SYSTEM_PROPERTIES,
+        get properties() {
+          return systemProperties(ctx.profile);
+        },
         navigation: [
-          { name: 'InboundUsers', target: 'InboundUsers', many: true, read: inboundUsersOf },
+          {
+            name: 'InboundUsers',
+            target: 'InboundUsers',
+            many: true,
+            read: inboundUsersOf,
+            // POST CommunicationSystems(<uuid>)/InboundUsers (D.28): an inbound user of that system.
+            write: (system, body) => createInboundUserOf({ ...body, CommunicationSystemUUID: String(system.UUID) }),
+          },
           { name: 'OutboundUsers', target: 'OutboundUsers', many: true, read: () => [] },
           { name: 'BusinessPartners', target: 'BusinessPartners', many: true, read: () => [] },
+          { name: 'OpenIDConnect', target: 'OpenIDConnect', many: false, read: () => null },
+          { name: 'EventChannel', target: 'EventChannel', many: false, read: () => null },
         ],
         all: () => [...s4().communicationSystems.values()].map(toSystem),
         create: (body, navigation) => {
@@ -121,15 +151,18 @@ export function communicationSystemsService(ctx: SandboxContext): ServiceDef {
         key: 'UUID',
         properties: INBOUND_USER_PROPERTIES,
         all: () => [...s4().inboundUsers.values()].map(toInbound),
-        create: (body) => {
+        create: (body) => createInboundUserOf(body),
+        update: (uuid, body) => {
           const { state, extra } = inboundExtras.split(body);
-          const inbound = createInboundUser(s4(), state as Parameters<typeof createInboundUser>[1]);
+          const inbound = updateInboundUser(s4(), uuid, state as Partial<InboundUser>, ctx.profile);
           inboundExtras.save(inbound, extra);
           return toInbound(inbound);
         },
         remove: (uuid) => deleteInboundUser(s4(), uuid),
       },
       emptySet('OutboundUsers', 'OutboundUsersType', 'UUID', OUTBOUND_USER_PROPERTIES),
+      emptySet('OpenIDConnect', 'OpenIDConnectType', 'UUID', SYSTEM_PART_PROPERTIES),
+      emptySet('EventChannel', 'EventChannelType', 'UUID', SYSTEM_PART_PROPERTIES),
       emptySet('BusinessPartners', 'BusinessPartnersType', 'UUID', BUSINESS_PARTNER_PROPERTIES),
     ],
   };

@@ -5,7 +5,7 @@ import { namespaceOf, type EntitySetDef, type ServiceDef } from './model.js';
  * names and keys follow the [3rd] tool that read them "from EDMX" (NOTES.md 2.2); Edm types, MaxLength and the lists of
  * non-key properties are INFERRED (NOTES.md 2.2/2.3) and marked so in each service file.
  */
-export function buildMetadata(service: ServiceDef): string {
+export function buildMetadata(service: ServiceDef, options: { optimisticConcurrency?: boolean } = {}): string {
   const ns = namespaceOf(service);
   const types = service.sets.map((set) => entityType(set, service, ns)).join('\n');
   const sets = service.sets.map((set) => entitySet(set, ns)).join('\n');
@@ -14,6 +14,10 @@ export function buildMetadata(service: ServiceDef): string {
       .filter((p) => p.computed)
       .map((p) => `      <Annotations Target="SAP__self.${set.typeName}/${p.name}">\n        <Annotation Term="SAP__core.Computed"/>\n      </Annotations>`),
   );
+  // Core.OptimisticConcurrency on an entity set tells clients that writes need If-Match (OData Core vocabulary).
+  const concurrency = options.optimisticConcurrency
+    ? service.sets.map((set) => `      <Annotations Target="SAP__self.Container/${set.name}">\n        <Annotation Term="SAP__core.OptimisticConcurrency">\n          <Collection/>\n        </Annotation>\n      </Annotations>`)
+    : [];
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">',
@@ -27,6 +31,7 @@ export function buildMetadata(service: ServiceDef): string {
     sets,
     '      </EntityContainer>',
     ...computed,
+    ...concurrency,
     '    </Schema>',
     '  </edmx:DataServices>',
     '</edmx:Edmx>',

@@ -15,6 +15,8 @@ export const badQuery = (message: string, target?: string) => new ODataError(400
 export const badPayload = (message: string, target?: string) => new ODataError(400, O.invalidPayload, message, target);
 export const resourceNotFound = (message: string) => new ODataError(404, O.resourceNotFound, message);
 export const methodNotAllowed = (message: string) => new ODataError(405, O.methodNotAllowed, message);
+export const preconditionRequired = (message: string) => new ODataError(428, O.preconditionRequired, message);
+export const preconditionFailed = (message: string) => new ODataError(412, O.preconditionFailed, message);
 
 /**
  * The OData V4 JSON error format (OData JSON Format 4.01 §21): { error: { code, message, target?, details? } }.

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 import { buildMetadata } from './metadata.js';
 import type { Entity, EntitySetDef, ServiceDef } from './model.js';
-import { badPayload, methodNotAllowed, resourceNotFound } from './odata-errors.js';
+import { badPayload, methodNotAllowed, preconditionFailed, preconditionRequired, resourceNotFound } from './odata-errors.js';
 import { applyToCollection, navigationOf, parseQuery, shape } from './query.js';
 import { parseResourcePath, type ResourcePath } from './resource-path.js';
 
@@ -9,14 +10,20 @@ import { parseResourcePath, type ResourcePath } from './resource-path.js';
  * One OData V4 service from its description: service document, $metadata, collections, single entities, navigation and
  * CRUD. Business rules live in the set's create/update/remove (communication-model.ts); this file only speaks the protocol.
  */
-export function createODataServiceRouter(service: ServiceDef): Router {
+export interface ServiceOptions {
+  /** profile.ts patchRequiresIfMatch: entities carry `@odata.etag` and a PATCH/PUT must send `If-Match` (OData 4.01 §11.4.1.1). */
+  optimisticConcurrency(): boolean;
+}
+
+export function createODataServiceRouter(service: ServiceDef, options: ServiceOptions = { optimisticConcurrency: () => false }): Router {
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
   router.use((req, res) => {
+    const concurrency = options.optimisticConcurrency();
     if (req.path === '/' || req.path === '') return only(req, 'GET', () => serviceDocument(service, res));
-    if (req.path === '/$metadata') return only(req, 'GET', () => void res.type('application/xml').send(buildMetadata(service)));
+    if (req.path === '/$metadata') return only(req, 'GET', () => void res.type('application/xml').send(buildMetadata(service, { optimisticConcurrency: concurrency })));
     const resource = parseResourcePath(service, req.path);
-    if (req.method === 'GET') return read(resource, req, res);
+    if (req.method === 'GET') return read(resource, req, res, concurrency);
     if (req.method === 'DELETE' && resource.key !== undefined && !resource.navigation && resource.set.remove) {
       findEntity(resource.set, resource.key);
       resource.set.remove(resource.key);
@@ -31,9 +38,10 @@ export function createODataServiceRouter(service: ServiceDef): Router {
     }
     // PUT is handled like PATCH: the sandbox's entities have no optional state that a full replace would reset.
     if ((req.method === 'PATCH' || req.method === 'PUT') && resource.key !== undefined && resource.set.update) {
-      findEntity(resource.set, resource.key);
+      const current = findEntity(resource.set, resource.key);
+      if (concurrency) checkIfMatch(req, current);
       const updated = resource.set.update(resource.key, checkBody(resource.set, req.body).properties);
-      return void res.status(200).json({ '@odata.context': `$metadata#${resource.set.name}/$entity`, ...updated });
+      return void res.status(200).json({ '@odata.context': `$metadata#${resource.set.name}/$entity`, ...withEtag(updated, concurrency) });
     }
     throw methodNotAllowed(`${req.method} is not allowed on ${req.path}`);
   });
@@ -49,16 +57,17 @@ function serviceDocument(service: ServiceDef, res: Response): void {
   res.json({ '@odata.context': '$metadata', value: service.sets.map((s) => ({ name: s.name, kind: 'EntitySet', url: s.name })) });
 }
 
-function read(resource: ResourcePath, req: Request, res: Response): void {
+function read(resource: ResourcePath, req: Request, res: Response, concurrency: boolean): void {
   const { set, key, navigation } = resource;
   if (key === undefined) {
     const options = parseQuery(req, set);
     const { value, count } = applyToCollection(set.all(), options);
     if (resource.count) return void res.type('text/plain').send(String(count));
-    return void res.json({ '@odata.context': `$metadata#${set.name}`, ...(options.count ? { '@odata.count': count } : {}), value });
+    const tagged = concurrency ? value.map((shaped, i) => ({ '@odata.etag': etagOf(matching(set, shaped, i, options)), ...shaped })) : value;
+    return void res.json({ '@odata.context': `$metadata#${set.name}`, ...(options.count ? { '@odata.count': count } : {}), value: tagged });
   }
   const entity = findEntity(set, key);
-  if (!navigation) return void res.json({ '@odata.context': `$metadata#${set.name}/$entity`, ...shape(entity, parseQuery(req, set)) });
+  if (!navigation) return void res.json({ '@odata.context': `$metadata#${set.name}/$entity`, ...(concurrency ? { '@odata.etag': etagOf(entity) } : {}), ...shape(entity, parseQuery(req, set)) });
   const nav = navigationOf(set, navigation, 'path');
   const value = nav.read(entity);
   if (Array.isArray(value)) return void res.json({ '@odata.context': `$metadata#${nav.target}`, value });
@@ -70,7 +79,8 @@ function read(resource: ResourcePath, req: Request, res: Response): void {
 function writeNavigation(service: ServiceDef, resource: ResourcePath, req: Request, res: Response): void {
   const nav = navigationOf(resource.set, resource.navigation!, 'path');
   const target = service.sets.find((s) => s.name === nav.target)!;
-  if (!nav.write || nav.many) throw methodNotAllowed(`${req.method} is not allowed on ${req.path}`);
+  // A collection navigation takes POST (create a related entity); a single one PATCH/PUT (and POST, as the [3rd] migrator sends).
+  if (!nav.write || (nav.many && req.method !== 'POST')) throw methodNotAllowed(`${req.method} is not allowed on ${req.path}`);
   const entity = findEntity(resource.set, resource.key!);
   const written = nav.write(entity, checkBody(target, req.body).properties);
   res.status(req.method === 'POST' ? 201 : 200).json({ '@odata.context': `$metadata#${nav.target}/$entity`, ...written });
@@ -120,3 +130,24 @@ function checkBody(set: EntitySetDef, body: unknown): { properties: Entity; navi
   }
   return { properties, navigation };
 }
+
+/** A weak ETag over the entity's current values: any change of a property changes it. */
+export function etagOf(entity: Entity): string {
+  return `W/"${createHash('sha256').update(JSON.stringify(entity)).digest('base64url').slice(0, 22)}"`;
+}
+
+/** The full entity behind a shaped collection item ($select may have dropped fields the ETag covers). */
+function matching(set: EntitySetDef, shaped: Entity, _index: number, _options: unknown): Entity {
+  const key = shaped[set.key];
+  return set.all().find((e) => e[set.key] === key) ?? shaped;
+}
+
+/** OData 4.01 §11.4.1.1 / §8.2.4: no If-Match → 428; one that matches neither `*` nor the current ETag → 412. */
+function checkIfMatch(req: Request, current: Entity): void {
+  const header = req.get('if-match');
+  if (!header) throw preconditionRequired('This entity is protected by optimistic concurrency: send If-Match with its ETag');
+  const tags = header.split(',').map((t) => t.trim());
+  if (!tags.includes('*') && !tags.includes(etagOf(current))) throw preconditionFailed('The entity was changed since it was read: read it again and send its current ETag');
+}
+
+const withEtag = (entity: Entity, concurrency: boolean): Entity => (concurrency ? { '@odata.etag': etagOf(entity), ...entity } : entity);

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { SandboxProfile } from '../../profile.js';
 import type { CommunicationArrangement, S4State } from '../../state.js';
+import { isSamlBearerClient } from './inbound-users.js';
 import { duplicate, E, invalid, notFound } from './rule-error.js';
 
 /** Communication arrangements (sap-apis.md C/D): a known scenario, an existing system, and for SAP_COM_0501 an inbound user of that system. */
@@ -10,6 +12,7 @@ const KNOWN_SCENARIOS = ['SAP_COM_0501', 'SAP_COM_0A48'];
 export function createArrangement(
   s4: S4State,
   input: { CommunicationScenarioID: string; CommunicationSystemID: string; Name: string; Description?: string; InboundUserUUID?: string },
+  profile: SandboxProfile,
 ): CommunicationArrangement {
   const scenario = input.CommunicationScenarioID ?? '';
   if (!KNOWN_SCENARIOS.includes(scenario)) throw invalid(E.scenarioUnknown, `Communication scenario ${scenario} does not exist`, 'CommunicationScenarioID');
@@ -19,6 +22,10 @@ export function createArrangement(
   if (!system) throw invalid(E.arrangementSystemNotFound, `Communication system ${input.CommunicationSystemID ?? ''} does not exist`, 'CommunicationSystemID');
   const arrangements = [...s4.arrangements.values()];
   if (arrangements.some((a) => a.Name.toUpperCase() === name.toUpperCase())) throw duplicate(E.arrangementNameTaken, `Communication arrangement ${name} already exists`, 'Name');
+  // [3rd] row 6: SAP_COM_0501 also has an outbound part (push of task updates); on a system that is not inbound-only it wants an outbound user.
+  if (scenario === 'SAP_COM_0501' && profile.arrangementOutboundNeedsInboundOnlySystem && !system.IsInboundOnly) {
+    throw invalid(E.arrangementOutboundUserMissing, `Communication system ${system.ID} is not inbound-only: enter a user for outbound communication or mark the system as inbound only`, 'OutboundUser');
+  }
   // The Fiori app allows one arrangement per scenario and system; the brief pins it for SAP_COM_0501.
   if (scenario === 'SAP_COM_0501' && arrangements.some((a) => a.CommunicationScenarioID === scenario && a.CommunicationSystemID === system.ID)) {
     throw invalid(E.scenarioAlreadyArrangedForSystem, `Communication system ${system.ID} already has an arrangement for scenario ${scenario}`, 'CommunicationSystemID');
@@ -47,6 +54,10 @@ function checkInboundUser(s4: S4State, arrangement: CommunicationArrangement, in
   if (!inbound) throw invalid(E.inboundUserNotFound, `Inbound user ${inboundUserUuid} does not exist`, 'InboundUser/CommunicationSystemInboundUserUUID');
   if (inbound.CommunicationSystemUUID !== system?.UUID) {
     throw invalid(E.arrangementInboundUserWrongSystem, `Inbound user ${inboundUserUuid} does not belong to communication system ${arrangement.CommunicationSystemID}`, 'InboundUser/CommunicationSystemInboundUserUUID');
+  }
+  // Seed step 18 / 6e5e004: the scenario's inbound user authenticates with OAuth 2.0, grant SAML 2.0 bearer assertion.
+  if (arrangement.CommunicationScenarioID === 'SAP_COM_0501' && !isSamlBearerClient(inbound)) {
+    throw invalid(E.arrangementInboundUserNotOAuth, `Scenario SAP_COM_0501 needs an inbound user with authentication method OAuth 2.0 (SAML 2.0 bearer assertion), not ${inbound.AuthenticationMethod}`, 'InboundUser/CommunicationSystemInboundUserUUID');
   }
   return inbound.UUID;
 }

@@ -12,11 +12,12 @@ const SYSTEM_TYPES = ['customer_managed', 'provider_managed']; // [SAP-doc 20717
 
 type SystemFields = Partial<Omit<CommunicationSystem, 'UUID'>>;
 
-/** Subject and issuer come from the uploaded certificate (sap-apis.md D: the field holds the whole DER, UNCERTAIN). */
+/**
+ * Subject and issuer come from the uploaded certificate (sap-apis.md D: the field holds the whole DER, UNCERTAIN). Whether
+ * the API may write it is profile.ts signingCertificateWritable, decided in the OData layer (the property is then computed);
+ * Fiori's "Upload Signing Certificate" always can.
+ */
 function applySigningCertificate(system: CommunicationSystem, base64: string): void {
-  if (!UNCERTAIN.communicationSystemAcceptsSigningCertificate) {
-    throw invalid(E.signingCertificateNotWritable, 'The signing certificate cannot be changed through this API', 'OAuth2IdentityProviderCertificatePublicKeyBase64');
-  }
   if (base64 === '') {
     Object.assign(system, { OAuth2IdentityProviderCertificatePublicKeyBase64: '', OAuth2IdentityProviderCertificateSubject: '', OAuth2IdentityProviderCertificateIssuer: '' });
     return;

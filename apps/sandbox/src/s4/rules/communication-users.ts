@@ -20,7 +20,7 @@ export function createCommunicationUser(s4: S4State, input: { Name: string; Desc
   const type = input.Type ?? 'customer_communication';
   oneOf(type, UNCERTAIN.communicationUserTypes, 'Type', E.userTypeInvalid);
   if ([...s4.communicationUsers.values()].some((u) => u.Name.toUpperCase() === name.toUpperCase())) {
-    throw duplicate(E.userNameTaken, `Communication user ${name} already exists`, 'Name');
+    throw duplicate(E.userNameTaken, `User name ${name} is already used`, 'Name');
   }
   if (input.Password !== undefined && input.Password !== '') checkPassword(input.Password);
   s4.nextUserNumber += 1;
