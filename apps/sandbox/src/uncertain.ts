@@ -21,14 +21,12 @@ export const UNCERTAIN = {
   ],
   /** A.5: 404 text when the subaccount has no key pair ([3rd] Go client). */
   trustCertificateMissingMessage: 'The requested resource could not be found or the subaccount has no Key Pair generated',
-  /** D: whether the comm-system API accepts the signing certificate fields (true here, so the automated path can be built and tested). */
-  communicationSystemAcceptsSigningCertificate: true,
+  /* D: whether the comm-system API accepts the signing certificate: a switch, profile.ts signingCertificateWritable. */
   /** D: OAuth2IdentityProviderCertificatePublicKeyBase64 holds the whole DER certificate in base64 (not only the public key). */
   signingCertificateFieldHoldsWholeCertificate: true,
   /** D: OAuth2IdentityProviderUserLogonType enumeration (the doc lists only these two). */
   userLogonTypes: ['user_uuid', 'user_name'] as const,
-  /** D/C: the SAML2 bearer Client ID equals the communication user name when the inbound user is created. */
-  clientIdIsCommunicationUserName: true,
+  /* D/C: the client ID of an API-created OAuth 2.0 inbound user, and whether it can be renamed: profile.ts switches. */
   /** E.4: S/4 enforces Recipient and NotBefore/NotOnOrAfter (expected per RFC 7522). Allowed clock skew in seconds. */
   assertionClockSkewSeconds: 60,
   /** E: error texts of the token endpoint (invalid_client / invalid_grant); shaped like SAP's, exact wording unknown. */
@@ -58,8 +56,7 @@ export const UNCERTAIN = {
       { TaskTitle: 'Release purchase requisition 10000023', TaskDefinitionName: 'Purchase Requisition Release', Priority: 'LOW', Status: 'READY' },
     ],
   },
-  /** Failed logons after which a communication user is locked ("locked after three unsuccessful login attempts", 0377ade). */
-  communicationUserLockAfterFailures: 3,
+  /* Failed logons after which a communication user is locked: profile.ts lockAfterFailedLogons (0377ade says three). */
   /** A.1/NOTES §4: XSUAA's expires_in (12 h less a second, as seen in practice [3rd]); exp = iat + this. */
   xsuaaTokenLifetimeSeconds: 43199,
   /** A.1: a wrong user password (password grant) or a bad assertion (jwt-bearer) — RFC 6749 §5.2 says 400 invalid_grant; XSUAA's exact text is unknown. */
@@ -97,8 +94,8 @@ export const UNCERTAIN = {
   /** D: LockStatus / PasswordStatus texts of CommunicationUsers (INVENTED: the fields exist per [3rd], their values are unknown). */
   communicationUserLockStatus: { locked: 'locked', unlocked: 'unlocked' },
   communicationUserPasswordStatus: { set: 'productive', none: 'initial' },
-  /** D: status of "already exists" (user Name, system ID, arrangement Name); RAP could answer 400 or 409. */
-  communicationManagementDuplicateStatus: 409,
+  /** D.21 (sap-field-facts.md "Wrong but harmless"): a duplicate user, system or arrangement answers 400 "already used/exists", not 409. */
+  communicationManagementDuplicateStatus: 400,
   /** D: how subject/issuer of the uploaded signing certificate are rendered (node's RDNs joined with ", "); S/4's format is unknown. */
   certificateDnSeparator: ', ',
   /**
@@ -127,6 +124,8 @@ export const UNCERTAIN = {
     inboundUserNeedsCommunicationUser: 'CM_APS_CS/012',
     systemNotFound: 'CM_APS_CS/404',
     inboundUserNotFound: 'CM_APS_CS/405',
+    clientIdTaken: 'CM_APS_CS/013',
+    inboundUserFieldImmutable: 'CM_APS_CS/014',
     scenarioUnknown: 'CM_APS_CA/001',
     arrangementNameRequired: 'CM_APS_CA/002',
     arrangementNameTaken: 'CM_APS_CA/003',
@@ -135,6 +134,10 @@ export const UNCERTAIN = {
     arrangementInboundUserWrongSystem: 'CM_APS_CA/006',
     scenarioAlreadyArrangedForSystem: 'CM_APS_CA/007',
     arrangementPartNotSimulated: 'CM_APS_CA/008',
+    /** SAP_COM_0501's inbound user must be OAuth 2.0 SAML bearer (seed step 18, 6e5e004); the code is invented. */
+    arrangementInboundUserNotOAuth: 'CM_APS_CA/009',
+    /** [3rd] sap-field-facts.md row 6 names CM_APS_CA/027 for a missing outbound part; its wording is not public. */
+    arrangementOutboundUserMissing: 'CM_APS_CA/027',
     arrangementNotFound: 'CM_APS_CA/404',
   },
   /** D: protocol-level OData errors of the Gateway V4 runtime (INVENTED codes; SAP uses /IWBEP/CM_V4_* message classes). */
@@ -144,5 +147,8 @@ export const UNCERTAIN = {
     invalidQueryOption: '/IWBEP/CM_V4_RUNTIME/020',
     invalidPayload: '/IWBEP/CM_V4_RUNTIME/030',
     methodNotAllowed: '/IWBEP/CM_V4_RUNTIME/040',
+    /** profile.ts patchRequiresIfMatch: 428 without If-Match, 412 with a stale ETag (OData 4.01 §8.2.4 / §11.4.1.1). */
+    preconditionRequired: '/IWBEP/CM_V4_RUNTIME/050',
+    preconditionFailed: '/IWBEP/CM_V4_RUNTIME/051',
   },
 } as const;
