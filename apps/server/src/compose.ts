@@ -68,7 +68,7 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
   const outbound = createGuardedFetch({ policy: sapOutboundPolicy(descriptor?.hostMap ?? {}) });
   const sandboxCockpitUrl = descriptor ? `${descriptor.baseUrl}/sandbox/` : null;
   await store.markRunningInterrupted(clock().toISOString());
-  const automation = createAutomationService({ store, credentials, outbound, clock, newId: randomUUID, timeoutMs: config.SAP_CALL_TIMEOUT_MS });
+  const automation = createAutomationService({ store, credentials, outbound, clock, newId: randomUUID, timeoutMs: config.SAP_CALL_TIMEOUT_MS, clientIdChoice: config.S4_CLIENT_ID });
   const testConnection = createConnectionTestService({ store, credentials, outbound, clock, userToken: createUserTokenSource(outbound, descriptor) });
   const app = createApp({
     config,

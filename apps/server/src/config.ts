@@ -50,6 +50,12 @@ const ConfigSchema = z.object({
   SECRETS_PREVIOUS_KEYS: z.string().optional(),
   /** Time allowed for one attempt of one SAP call (retries come on top). */
   SAP_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+  /**
+   * The OAuth 2.0 client ID assisted setup puts into the destination's clientKey. S/4 gives API-created clients an internal
+   * CC… ID ([3rd-verified]); `user-name` renames it to the communication user's name, as Fiori shows it (6e5e004), and uses
+   * the derived ID where S/4 refuses; `as-derived` uses what S/4 derived. Either way the value is read back from S/4.
+   */
+  S4_CLIENT_ID: z.enum(['user-name', 'as-derived']).default('user-name'),
   /** Set when a reverse proxy terminates TLS (e.g. SAP's application router): then Secure cookies follow X-Forwarded-Proto. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });

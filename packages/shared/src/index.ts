@@ -12,6 +12,7 @@ export * from './api/auth.js';
 export * from './api/audit.js';
 export * from './api/credentials.js';
 export * from './api/automation.js';
+export * from './api/sap-facts.js';
 export * from './api/tenants.js';
 export * from './api/connections.js';
 export * from './api/certificates.js';

@@ -7,6 +7,7 @@ import { createSapHttp } from '../sap/http/sap-http.js';
 import { createS4Service } from '../sap/s4hana/index.js';
 import { SecretString } from '../secrets/index.js';
 import type { ConnectionAggregate } from '../store/types.js';
+import type { ClientIdChoice } from './tenant-facts.js';
 import type { Desired, UnitContext } from './unit.js';
 
 /** The names used where the admin entered none in the wizard (every one passes naming-rules.ts). */
@@ -19,7 +20,7 @@ const DEFAULTS = {
   destinationName: 'S4HANACloud',
 };
 
-function desiredOf({ connection, steps }: ConnectionAggregate, taskCenterPassword: SecretString, passwordChangedAt: string | null): Desired {
+function desiredOf({ connection, steps }: ConnectionAggregate, taskCenterPassword: SecretString, passwordChangedAt: string | null, clientIdChoice: ClientIdChoice): Desired {
   const entered = Object.assign({}, ...steps.map((s) => s.values)) as Record<string, string | undefined>;
   const pick = (key: keyof typeof DEFAULTS) => entered[key] || DEFAULTS[key];
   return {
@@ -34,6 +35,7 @@ function desiredOf({ connection, steps }: ConnectionAggregate, taskCenterPasswor
     s4Client: connection.s4Client,
     taskCenterPassword,
     passwordSetInS4: passwordSetByUs(steps, passwordChangedAt),
+    clientIdChoice,
   };
 }
 
@@ -48,7 +50,7 @@ export type ContextResult = { ok: true; context: UnitContext } | { ok: false; bl
 /** Everything a run needs for one connection: its credentials (decrypted only here), both adapters and the names. */
 export async function automationContext(
   aggregate: ConnectionAggregate,
-  { credentials, outbound, clock, log, timeoutMs }: { credentials: CredentialService; outbound: GuardedFetch; clock: () => Date; log: CallLog; timeoutMs?: number },
+  { credentials, outbound, clock, log, timeoutMs, clientIdChoice = 'user-name' }: { credentials: CredentialService; outbound: GuardedFetch; clock: () => Date; log: CallLog; timeoutMs?: number; clientIdChoice?: ClientIdChoice },
 ): Promise<ContextResult> {
   const { tenantId, id } = aggregate.connection;
   const [key, managementPassword, taskCenterPassword, status] = await Promise.all([
@@ -76,5 +78,5 @@ export async function automationContext(
     user: status.communicationManagement.user!,
     password: managementPassword!,
   });
-  return { ok: true, context: { btp, s4, desired: desiredOf(aggregate, taskCenterPassword!, status.taskCenterUserPassword.updatedAt), facts: {} } };
+  return { ok: true, context: { btp, s4, desired: desiredOf(aggregate, taskCenterPassword!, status.taskCenterUserPassword.updatedAt, clientIdChoice), facts: {} } };
 }

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { STEP_CATALOGUE, type AutomationPlan, type AutomationRun, type AutomationUnitId, type EnteredValues, type StepVerification } from '@tcc/shared';
+import { STEP_CATALOGUE, type TenantSapFacts, type AutomationPlan, type AutomationRun, type AutomationUnitId, type EnteredValues, type StepVerification } from '@tcc/shared';
 import { certificateFacts } from '../certificates/analyze-certificate.js';
 import { readCertificateFile } from '../certificates/read-certificate-file.js';
 import type { CredentialService } from '../features/credentials/credential-service.js';
@@ -9,6 +9,7 @@ import type { SapCallRecord } from '../sap/http/call-log.js';
 import type { ConnectionAggregate, StepRecord, Store } from '../store/types.js';
 import { automationContext } from './automation-context.js';
 import { preflight } from './preflight.js';
+import { readTenantFacts, type ClientIdChoice } from './tenant-facts.js';
 import type { UnitContext, UnitOutcome } from './unit.js';
 import { AUTOMATION_PLAN_ORDER } from './units/index.js';
 
@@ -20,6 +21,8 @@ const currentUnit = new AsyncLocalStorage<AutomationUnitId>();
 export interface AutomationDeps {
   /** Per attempt of each SAP call (SAP_CALL_TIMEOUT_MS). */
   timeoutMs?: number;
+  /** S4_CLIENT_ID: rename a derived OAuth 2.0 client ID to the user name, or use it as derived (tenant-facts.ts). */
+  clientIdChoice?: ClientIdChoice;
   store: Store;
   credentials: CredentialService;
   outbound: GuardedFetch;
@@ -28,7 +31,7 @@ export interface AutomationDeps {
 }
 
 /** Plans, runs and records assisted setup; every unit lives in ./units, one file each. */
-export function createAutomationService({ store, credentials, outbound, clock, newId, timeoutMs }: AutomationDeps) {
+export function createAutomationService({ store, credentials, outbound, clock, newId, timeoutMs, clientIdChoice = 'user-name' }: AutomationDeps) {
   const running = new Map<string, Promise<void>>();
 
   const load = async (tenantId: string, connectionId: string) => {
@@ -103,7 +106,7 @@ export function createAutomationService({ store, credentials, outbound, clock, n
     /** Reads both systems and says what a run would do; changes nothing. */
     async plan(tenantId: string, connectionId: string): Promise<AutomationPlan> {
       const aggregate = await load(tenantId, connectionId);
-      const built = await automationContext(aggregate, { credentials, outbound, clock, log: () => {} });
+      const built = await automationContext(aggregate, { credentials, outbound, clock, clientIdChoice, log: () => {} });
       if (!built.ok) return { units: [], blockers: built.blockers, needsConfirmation: false };
       const units: AutomationPlan['units'] = [];
       const blockers = await preflight(built.context);
@@ -116,6 +119,20 @@ export function createAutomationService({ store, credentials, outbound, clock, n
         }
       }
       return { units, blockers, needsConfirmation: units.some((u) => u.action === 'update' && u.diff.length > 0) };
+    },
+
+    /** "SAP facts for this tenant": reads $metadata and the OAuth 2.0 inbound users; changes nothing in SAP. */
+    async readSapFacts(tenantId: string, connectionId: string): Promise<TenantSapFacts> {
+      const aggregate = await load(tenantId, connectionId);
+      const readAt = clock().toISOString();
+      const s4ApiHost = aggregate.connection.s4ApiHost;
+      const built = await automationContext(aggregate, { credentials, outbound, clock, clientIdChoice, log: () => {} });
+      if (!built.ok) return { readAt, s4ApiHost, problems: built.blockers, facts: [] };
+      try {
+        return { readAt, s4ApiHost, problems: [], facts: (await readTenantFacts(built.context.s4, clientIdChoice)).facts };
+      } catch (error) {
+        return { readAt, s4ApiHost, problems: [error instanceof Error ? error.message : String(error)], facts: [] };
+      }
     },
 
     /** Starts a run in the background; a second start while one runs answers 409. */
@@ -140,7 +157,7 @@ export function createAutomationService({ store, credentials, outbound, clock, n
         await store.saveRun(tenantId, connectionId, run);
         throw new InputError(`Assisted setup cannot start: ${problems.join(' ')}`);
       };
-      const built = await automationContext(aggregate, { credentials, outbound, clock, timeoutMs, log: (record) => calls.push({ ...record, unit: currentUnit.getStore() ?? null }) }).catch(
+      const built = await automationContext(aggregate, { credentials, outbound, clock, timeoutMs, clientIdChoice, log: (record) => calls.push({ ...record, unit: currentUnit.getStore() ?? null }) }).catch(
         (error: unknown) => ({ ok: false as const, blockers: [error instanceof Error ? error.message : String(error)] }),
       );
       if (!built.ok) return refuse(built.blockers);
@@ -171,7 +188,7 @@ export function createAutomationService({ store, credentials, outbound, clock, n
       const aggregate = await load(tenantId, connectionId);
       const target = AUTOMATION_PLAN_ORDER.find((unit) => unit.steps.includes(stepId));
       if (!target) throw new NotFoundError(`There is no step ${stepId}.`);
-      const built = await automationContext(aggregate, { credentials, outbound, clock, log: () => {} });
+      const built = await automationContext(aggregate, { credentials, outbound, clock, clientIdChoice, log: () => {} });
       if (!built.ok) return { stepId, verified: false, message: built.blockers.join(' '), diff: [] };
       for (const unit of AUTOMATION_PLAN_ORDER.slice(0, AUTOMATION_PLAN_ORDER.indexOf(target))) await unit.plan(built.context).catch(() => undefined);
       const plan = await target.plan(built.context);

@@ -1,36 +1,22 @@
-import { entitySetsAndProperties } from '../sap/s4hana/index.js';
 import type { UnitContext } from './unit.js';
-import { SIGNING_CERTIFICATE_BY_API } from './units/signing-certificate-choice.js';
+import { readTenantFacts } from './tenant-facts.js';
 
 /**
- * What the plan relies on in the SAP_COM_0A48 services (sap-apis.md D; NOTES.md §2 found no EDMX, so a live
- * tenant's $metadata settles it here, before anything changes).
+ * Problems to fix before a run may change anything; each says what to do. Errors of the calls become problems too.
+ * Reads the tenant's facts on the way (tenant-facts.ts) and keeps them on the context, where the units choose by them.
  */
-const REQUIRED: Record<'users' | 'systems' | 'arrangements', Record<string, string[]>> = {
-  users: { CommunicationUsers: ['ID', 'Name', 'Description', 'Password'] },
-  systems: {
-    CommunicationSystems: [
-      'UUID', 'ID', 'Name', 'HostName', 'IsOAuth2IdentityProviderActive', 'OAuth2IdentityProviderName', 'OAuth2IdentityProviderUserLogonType',
-      ...(SIGNING_CERTIFICATE_BY_API ? ['OAuth2IdentityProviderCertificatePublicKeyBase64'] : []),
-    ],
-    InboundUsers: ['UUID', 'CommunicationSystemUUID', 'CommunicationUserID'],
-  },
-  arrangements: { CommunicationArrangements: ['UUID', 'CommunicationScenarioID', 'CommunicationSystemID', 'Name'] },
-};
-
-/** Problems to fix before a run may change anything; each says what to do. Errors of the calls become problems too. */
-export async function preflight({ s4, btp, desired }: UnitContext): Promise<string[]> {
+export async function preflight(ctx: UnitContext): Promise<string[]> {
+  const { s4, btp, desired } = ctx;
   const problems: string[] = [];
-  for (const service of Object.keys(REQUIRED) as (keyof typeof REQUIRED)[]) {
-    try {
-      const found = entitySetsAndProperties(await s4.readMetadata(service));
-      for (const [set, properties] of Object.entries(REQUIRED[service])) {
-        const missing = found[set] ? properties.filter((p) => !found[set]!.includes(p)) : ['(the entity set itself)'];
-        if (missing.length) problems.push(`The S/4HANA ${service} service lacks ${set} ${missing.join(', ')}: the tenant's release or the SAP_COM_0A48 arrangement does not offer what assisted setup needs; use the guided steps.`);
-      }
-    } catch (error) {
-      problems.push(error instanceof Error ? error.message : String(error));
+  try {
+    ctx.tenant = await readTenantFacts(s4, desired.clientIdChoice);
+    if (ctx.tenant.missing.length) {
+      problems.push(`The S/4HANA services lack ${ctx.tenant.missing.join('; ')}: the tenant's release or the SAP_COM_0A48 arrangement does not offer what assisted setup needs; use the guided steps.`);
     }
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+    // A refused SAP_COM_0A48 user must not be tried again in this request (it would count another failed logon).
+    return problems;
   }
   try {
     // Task Center duplicates tasks when two destinations point at the same S/4HANA system (sap-apis.md B.2 notes).

@@ -2,12 +2,14 @@ import type { AutomationUnitId, EnteredValues, FieldDiff, UnitPlan } from '@tcc/
 import type { BtpService } from '../sap/btp/index.js';
 import type { S4Service } from '../sap/s4hana/index.js';
 import type { SecretString } from '../secrets/index.js';
+import type { ClientIdChoice, TenantFacts } from './tenant-facts.js';
 
 /** What units learn from SAP and hand to the units after them. */
 export interface Facts {
-  trust?: { pem: string; cn: string; certificateBase64: string };
+  trust?: { pem: string; cn: string; certificateBase64: string; subject: string; issuer: string };
   user?: { id: string; name: string };
-  system?: { uuid: string; id: string; inboundUsers: { uuid: string; userId: string; clientId: string | null }[] };
+  system?: { uuid: string; id: string };
+  /** The OAuth 2.0 SAML-bearer inbound user; clientId is what S/4 holds (read back), never assumed. */
   inbound?: { uuid: string; clientId: string };
   oauth?: { clientId: string; tokenServiceUrl: string; samlAudience: string };
 }
@@ -26,6 +28,8 @@ export interface Desired {
   taskCenterPassword: SecretString;
   /** True when assisted setup itself put the stored password on the communication user, after it was last changed. */
   passwordSetInS4: boolean;
+  /** The product's client-ID choice (config S4_CLIENT_ID): rename a derived ID to the user name, or use it as derived. */
+  clientIdChoice: ClientIdChoice;
 }
 
 export interface UnitContext {
@@ -33,6 +37,8 @@ export interface UnitContext {
   s4: S4Service;
   desired: Desired;
   facts: Facts;
+  /** What the preflight settled about this tenant (tenant-facts.ts); absent when it could not be read. */
+  tenant?: TenantFacts;
 }
 
 /** What applying a unit leaves behind: the facts it found or made, and the values its seed steps record. */

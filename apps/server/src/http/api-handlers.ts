@@ -61,6 +61,7 @@ export function createApiHandlers({ store, automation, testConnection, credentia
     putCredentials: ({ params, body, actor }) => credentials.put(params.tenantId, params.connectionId, body, actor),
 
     planAutomation: ({ params }) => automation.plan(params.tenantId, params.connectionId),
+    readSapFacts: ({ params }) => automation.readSapFacts(params.tenantId, params.connectionId),
     startAutomation: ({ params, body, actor }) => automation.start(params.tenantId, params.connectionId, actor, body.confirmChanges),
     latestAutomationRun: ({ params }) => automation.latest(params.tenantId, params.connectionId),
     verifyStep: ({ params, actor }) => automation.verify(params.tenantId, params.connectionId, params.stepId, actor),

@@ -24,6 +24,7 @@ import {
 } from './auth.js';
 import { AuditPageSchema, AuditQuerySchema } from './audit.js';
 import { AutomationPlanSchema, AutomationRunSchema, ConnectionTestSchema, StartRunSchema, StepVerificationSchema } from './automation.js';
+import { TenantSapFactsSchema } from './sap-facts.js';
 import { CredentialsStatusSchema, PutCredentialsSchema } from './credentials.js';
 import { HealthSchema } from './health.js';
 import { SandboxInfoSchema } from './sandbox.js';
@@ -153,6 +154,11 @@ export const API_ROUTES = {
     method: 'get', access: { tenant: 'viewer' }, path: `${CONNECTION}/automation/runs/latest`,
     summary: 'The latest assisted-setup run with its progress and SAP calls',
     params: ConnectionParamsSchema, response: AutomationRunSchema, status: 200,
+  },
+  readSapFacts: {
+    method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/sap-facts`,
+    summary: 'Read what only a live tenant can settle ($metadata, existing inbound users): each fact settled with its evidence or still assumed (changes nothing)',
+    params: ConnectionParamsSchema, response: TenantSapFactsSchema, status: 200,
   },
   verifyStep: {
     method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/steps/:stepId/verify`,

@@ -1,8 +1,16 @@
-import type { CommunicationSystem } from '../../sap/s4hana/index.js';
+import type { CommunicationSystem, SystemPatch } from '../../sap/s4hana/index.js';
+import { S4Error } from '../../sap/s4hana/index.js';
 import { diffOf, type AutomationUnit, type UnitContext } from '../unit.js';
 import { SIGNING_CERTIFICATE_BY_API } from './signing-certificate-choice.js';
 
-/** Steps 4–9: the system with host, OAuth 2.0 IdP on, the signing certificate, issuer = CN, mapping by user UUID. */
+const CERTIFICATE = 'OAuth2IdentityProviderCertificatePublicKeyBase64';
+const STEP_8_BY_HAND =
+  'Step 8 is to be done by hand: download the trust certificate (step 1 in the wizard), upload it in the Communication Systems app under Upload Signing Certificate, then use Verify.';
+
+/** Whether this run writes the signing certificate: the product's choice, unless the tenant's $metadata settled it read-only. */
+const certificateByApi = (ctx: UnitContext) => SIGNING_CERTIFICATE_BY_API && (ctx.tenant?.signingCertificateWritable ?? true);
+
+/** Steps 4–9 without step 8: the system with host, OAuth 2.0 IdP on, issuer = CN, mapping by user UUID. */
 function desiredFields({ desired, facts }: UnitContext): Record<string, string> {
   return {
     Name: desired.systemName,
@@ -10,7 +18,6 @@ function desiredFields({ desired, facts }: UnitContext): Record<string, string> 
     IsOAuth2IdentityProviderActive: 'true',
     OAuth2IdentityProviderName: facts.trust!.cn,
     OAuth2IdentityProviderUserLogonType: 'user_uuid',
-    ...(SIGNING_CERTIFICATE_BY_API ? { OAuth2IdentityProviderCertificatePublicKeyBase64: facts.trust!.certificateBase64 } : {}),
   };
 }
 
@@ -20,15 +27,31 @@ const currentFields = (system: CommunicationSystem): Record<string, string | und
   IsOAuth2IdentityProviderActive: String(Boolean(system.IsOAuth2IdentityProviderActive)),
   OAuth2IdentityProviderName: system.OAuth2IdentityProviderName,
   OAuth2IdentityProviderUserLogonType: system.OAuth2IdentityProviderUserLogonType,
-  OAuth2IdentityProviderCertificatePublicKeyBase64: system.OAuth2IdentityProviderCertificatePublicKeyBase64,
+  [CERTIFICATE]: system.OAuth2IdentityProviderCertificatePublicKeyBase64,
 });
 
+/** Step 8 compared on its own: S/4 holds the subaccount's current trust certificate (the renewal case, sap-apis.md E.2). */
+const certificateDiff = (ctx: UnitContext, system: CommunicationSystem) => diffOf(currentFields(system), { [CERTIFICATE]: ctx.facts.trust!.certificateBase64 });
+
 function remember(ctx: UnitContext, system: CommunicationSystem) {
-  ctx.facts.system = {
-    uuid: system.UUID,
-    id: system.ID,
-    inboundUsers: (system.InboundUsers ?? []).map((u) => ({ uuid: u.UUID, userId: u.CommunicationUserID, clientId: u.OAuth2ClientID ?? null })),
-  };
+  ctx.facts.system = { uuid: system.UUID, id: system.ID };
+}
+
+/**
+ * Writes the signing certificate (step 8) and reads it back. Whether S/4 takes it through the API is not documented
+ * (sap-field-facts.md row 5): a refusal or a value S/4 did not keep leaves step 8 to the admin — never a false "done".
+ */
+async function uploadCertificate(ctx: UnitContext, system: CommunicationSystem): Promise<boolean> {
+  const { s4, desired, facts } = ctx;
+  const names: SystemPatch = ctx.tenant?.signingCertificateNamesWritable ? { signingCertificateSubject: facts.trust!.subject, signingCertificateIssuer: facts.trust!.issuer } : {};
+  try {
+    await s4.updateCommunicationSystem(system, { signingCertificateBase64: facts.trust!.certificateBase64, ...names });
+  } catch (error) {
+    if (error instanceof S4Error && error.code === 'S4_RULE') return false;
+    throw error;
+  }
+  const read = await s4.findCommunicationSystem(desired.systemId);
+  return read !== null && certificateDiff(ctx, read).length === 0;
 }
 
 export const communicationSystemUnit: AutomationUnit = {
@@ -39,12 +62,13 @@ export const communicationSystemUnit: AutomationUnit = {
   async plan(ctx) {
     const found = await ctx.s4.findCommunicationSystem(ctx.desired.systemId);
     const object = `communication system ${ctx.desired.systemId}`;
-    if (!found) return { action: 'create', object, summary: `Create ${object} for ${ctx.desired.s4UiHost} with the OAuth 2.0 identity provider set up.`, diff: [] };
+    const manual = certificateByApi(ctx) ? '' : ` ${STEP_8_BY_HAND}`;
+    if (!found) return { action: 'create', object, summary: `Create ${object} (inbound only) for ${ctx.desired.s4UiHost} with the OAuth 2.0 identity provider set up.${manual}`, diff: [] };
     remember(ctx, found);
-    const diff = diffOf(currentFields(found), desiredFields(ctx));
+    const diff = [...diffOf(currentFields(found), desiredFields(ctx)), ...(certificateByApi(ctx) ? certificateDiff(ctx, found) : [])];
     return diff.length
-      ? { action: 'update', object, summary: `${object} exists but differs in ${diff.length} field(s); confirm to change them.`, diff }
-      : { action: 'adopt', object, summary: `${object} exists and matches.`, diff };
+      ? { action: 'update', object, summary: `${object} exists but differs in ${diff.length} field(s); confirm to change them.${manual}`, diff }
+      : { action: 'adopt', object, summary: `${object} exists and matches.${manual}`, diff };
   },
   async apply(ctx, { confirmChanges }) {
     const { s4, desired } = ctx;
@@ -52,25 +76,26 @@ export const communicationSystemUnit: AutomationUnit = {
     const fresh = !system;
     system ??= await s4.createCommunicationSystem({ systemId: desired.systemId, name: desired.systemName, hostName: desired.s4UiHost });
     const diff = diffOf(currentFields(system), desiredFields(ctx));
-    if (diff.length && !fresh && !confirmChanges) throw new Error(`The communication system ${desired.systemId} differs from what Task Center needs; review the plan and confirm the changes.`);
+    const certificateDiffers = certificateDiff(ctx, system).length > 0;
+    if ((diff.length || (certificateDiffers && certificateByApi(ctx))) && !fresh && !confirmChanges) {
+      throw new Error(`The communication system ${desired.systemId} differs from what Task Center needs; review the plan and confirm the changes.`);
+    }
     if (diff.length) {
-      await s4.updateCommunicationSystem(system.UUID, {
+      await s4.updateCommunicationSystem(system, {
         name: desired.systemName,
         hostName: desired.s4UiHost,
         oauth2IdentityProviderActive: true,
         oauth2IdentityProviderName: ctx.facts.trust!.cn,
         userIdMappingMode: 'user_uuid',
-        ...(SIGNING_CERTIFICATE_BY_API ? { signingCertificateBase64: ctx.facts.trust!.certificateBase64 } : {}),
       });
       system = (await s4.findCommunicationSystem(desired.systemId))!;
-      // S/4 may take a PATCH and still hold another value (e.g. a certificate it cannot store): never record that as done.
+      // S/4 may take a PATCH and still hold another value: never record that as done.
       const left = diffOf(currentFields(system), desiredFields(ctx));
       if (left.length) throw new Error(`S/4HANA did not take ${left.map((d) => d.field).join(', ')} for the communication system ${desired.systemId}; set them in the Communication Systems app and use Verify.`);
     }
+    const certificateInPlace = !certificateDiffers || (certificateByApi(ctx) && (await uploadCertificate(ctx, system)));
     remember(ctx, system);
-    const manual = SIGNING_CERTIFICATE_BY_API
-      ? undefined
-      : 'Step 8 stays manual: download the trust certificate (step 8 in the wizard) and upload it under Upload Signing Certificate; Verify then checks it.';
+    const manual = certificateInPlace ? undefined : STEP_8_BY_HAND;
     return { stepValues: { systemId: system.ID, systemName: system.Name }, manual, manualSteps: manual ? [8] : [] };
   },
 };

@@ -26,7 +26,7 @@ export const communicationUserUnit: AutomationUnit = {
     let user = await s4.findCommunicationUser(desired.communicationUserName);
     if (user && !desired.passwordSetInS4) {
       if (!confirmChanges) throw new Error(`The communication user ${user.Name} exists with a password this app does not know; review the plan and confirm setting it.`);
-      await s4.setCommunicationUserPassword(user.ID, desired.taskCenterPassword);
+      await s4.setCommunicationUserPassword(user, desired.taskCenterPassword);
     }
     user ??= await s4.createCommunicationUser({ name: desired.communicationUserName, description: desired.communicationUserDescription, password: desired.taskCenterPassword });
     facts.user = { id: user.ID, name: user.Name };

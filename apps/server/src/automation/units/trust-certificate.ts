@@ -15,7 +15,9 @@ export const trustCertificateUnit: AutomationUnit = {
     const pem = await ctx.btp.getTrustCertificate();
     const certificate = new X509Certificate(pem);
     const cn = certificate.subject.split('\n').find((part) => part.startsWith('CN='))?.slice(3) ?? '';
-    ctx.facts.trust = { pem, cn, certificateBase64: certificate.raw.toString('base64') };
+    // Subject and issuer as RDNs joined with ", ": the format S/4 stores them in is not published (written only where $metadata lets a client).
+    const dn = (text: string) => text.split('\n').filter(Boolean).join(', ');
+    ctx.facts.trust = { pem, cn, certificateBase64: certificate.raw.toString('base64'), subject: dn(certificate.subject), issuer: dn(certificate.issuer) };
     return {};
   },
 };

@@ -74,8 +74,14 @@ export function createCommunicationApi({ http, apiHost, client, user, password }
     csrf.accept(response);
   }
 
-  async function write<T>(method: 'POST' | 'PATCH', service: CommunicationService, resource: string, body: object, action: string): Promise<T | undefined> {
-    const attempt = () => send(method, url(`${COMMUNICATION_SERVICES[service]}/${resource}`), { 'content-type': 'application/json', ...csrf.writeHeaders() }, action, body);
+  /**
+   * `etag`: the `@odata.etag` of the entity as last read. A tenant may protect entities with optimistic concurrency
+   * (`Core.OptimisticConcurrency` in $metadata; a live-tenant fact, sap-field-facts.md): then a PATCH needs If-Match,
+   * and the ETag read just before (never `*`) keeps us from overwriting a colleague's change made meanwhile.
+   */
+  async function write<T>(method: 'POST' | 'PATCH', service: CommunicationService, resource: string, body: object, action: string, etag?: string): Promise<T | undefined> {
+    const ifMatch: Record<string, string> = etag ? { 'if-match': etag } : {};
+    const attempt = () => send(method, url(`${COMMUNICATION_SERVICES[service]}/${resource}`), { 'content-type': 'application/json', ...ifMatch, ...csrf.writeHeaders() }, action, body);
     if (csrf.token() === null) await fetchToken(service, action);
     let response = await attempt();
     if (isCsrfRefusal(response)) {
@@ -94,7 +100,7 @@ export function createCommunicationApi({ http, apiHost, client, user, password }
       return JSON.parse(await ok(await send('GET', url(`${COMMUNICATION_SERVICES[service]}/${resource}`, query), {}, action), action)) as T;
     },
     post: <T>(service: CommunicationService, resource: string, body: object, action: string) => write<T>('POST', service, resource, body, action),
-    patch: <T>(service: CommunicationService, resource: string, body: object, action: string) => write<T>('PATCH', service, resource, body, action),
+    patch: <T>(service: CommunicationService, resource: string, body: object, action: string, etag?: string) => write<T>('PATCH', service, resource, body, action, etag),
     /** The service's EDMX ($metadata), as text. */
     async metadata(service: CommunicationService, action: string): Promise<string> {
       return ok(await send('GET', url(`${COMMUNICATION_SERVICES[service]}/$metadata`), { accept: 'application/xml' }, action), action);

@@ -24,3 +24,30 @@ export function entitySetsAndProperties(edmx: string): Record<string, string[]> 
   }
   return result;
 }
+
+/** Terms of the OData Core vocabulary that say a client cannot write a property, whatever its alias (Core, SAP__core…). */
+const READ_ONLY_TERMS = /\.(Computed|Immutable)$/;
+
+/**
+ * What a service's $metadata says a client may write and how: properties annotated `Core.Computed` or `Core.Immutable`
+ * (inline or in an `<Annotations Target="ns.Type/Prop">` block), and entity sets under `Core.OptimisticConcurrency`
+ * (their writes need If-Match). Keys are `Type/Property` and set names. Read-only, for the preflight's tenant facts.
+ */
+export function writeRestrictions(edmx: string): { readOnly: Set<string>; optimisticConcurrency: Set<string> } {
+  const readOnly = new Set<string>();
+  const optimisticConcurrency = new Set<string>();
+  const last = (name: string) => name.split('.').pop()!;
+  for (const [, open = '', inner = ''] of edmx.matchAll(/<EntityType\b([^>]*?)>([\s\S]*?)<\/EntityType>/g)) {
+    const type = /\bName="([^"]*)"/.exec(open)?.[1];
+    for (const [, name, body = ''] of inner.matchAll(/<Property\b[^>]*\bName="([^"]*)"[^>]*?(?:\/>|>([\s\S]*?)<\/Property>)/g)) {
+      if ([...body.matchAll(/<Annotation\b[^>]*\bTerm="([^"]*)"/g)].some(([, term]) => READ_ONLY_TERMS.test(term!))) readOnly.add(`${type}/${name}`);
+    }
+  }
+  for (const [, target = '', inner = ''] of edmx.matchAll(/<Annotations\b[^>]*\bTarget="([^"]*)"[^>]*>([\s\S]*?)<\/Annotations>/g)) {
+    const terms = [...inner.matchAll(/<Annotation\b[^>]*\bTerm="([^"]*)"/g)].map(([, term]) => term!);
+    const [path, member] = target.split('/');
+    if (member && terms.some((t) => READ_ONLY_TERMS.test(t)) && !path!.endsWith('Container')) readOnly.add(`${last(path!)}/${member}`);
+    if (terms.some((t) => t.endsWith('.OptimisticConcurrency'))) optimisticConcurrency.add(member ?? last(path!));
+  }
+  return { readOnly, optimisticConcurrency };
+}

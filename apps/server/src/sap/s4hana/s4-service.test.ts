@@ -39,12 +39,12 @@ async function seedChain(prefix: string) {
   const { service } = s4();
   const user = await service.createCommunicationUser({ name: `${prefix}_USER`, description: 'Task Center', password: PASSWORD });
   const created = await service.createCommunicationSystem({ systemId: `${prefix}_SYS`, name: 'SAP Task Center', hostName: sb.descriptor.s4.uiHost });
-  const system = await service.updateCommunicationSystem(created.UUID, {
+  const system = await service.updateCommunicationSystem(created, {
     oauth2IdentityProviderActive: true,
     oauth2IdentityProviderName: sb.descriptor.btp.trustCertificateCn,
     userIdMappingMode: 'user_uuid',
   });
-  const inbound = await service.createInboundUser(system.UUID, user.ID);
+  const inbound = await service.createInboundUser(system.UUID, user.ID, { authenticationMethod: 'oauth2', oauth2GrantType: 'saml2-bearer' });
   const arrangement = await service.createArrangement({ scenario: 'SAP_COM_0501', systemId: system.ID, name: `${prefix}_0501`, inboundUserUuid: inbound.UUID });
   return { service, user, system, inbound, arrangement };
 }
@@ -77,7 +77,7 @@ describe('S/4HANA Cloud adapter against the sandbox', () => {
     expect(pem).toBeDefined();
     const der = pem!.replace(/-----[A-Z ]+-----|\s/g, '');
     const created = await service.createCommunicationSystem({ systemId: 'TC_CERT_SYS', name: 'Certificate', hostName: sb.descriptor.s4.uiHost });
-    const updated = await service.updateCommunicationSystem(created.UUID, { signingCertificateBase64: der });
+    const updated = await service.updateCommunicationSystem(created, { signingCertificateBase64: der });
     expect(updated.OAuth2IdentityProviderCertificatePublicKeyBase64).toBe(der);
     expect(updated.OAuth2IdentityProviderCertificateSubject).toContain(sb.descriptor.btp.trustCertificateCn);
   });

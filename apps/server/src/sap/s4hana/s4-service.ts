@@ -26,6 +26,9 @@ export interface SystemPatch {
   userIdMappingMode?: UserLogonType;
   /** The signing certificate as base64 DER. Whether S/4 accepts it via API is UNCERTAIN (sap-apis.md D): S/4 answers S4_RULE if not. */
   signingCertificateBase64?: string;
+  /** Written beside the certificate by the [3rd] migrator (NOTES.md 2.2) where $metadata shows them writable. */
+  signingCertificateSubject?: string;
+  signingCertificateIssuer?: string;
 }
 
 export type S4Service = ReturnType<typeof createS4Service>;
@@ -79,17 +82,21 @@ export function createS4Service({ http, host, client, user, password }: S4Servic
       return (await list<CommunicationSystem>('systems', 'CommunicationSystems', query, `look up communication system ${systemId}`))[0] ?? null;
     },
 
-    /** No deep insert of users: S/4 refuses it with CM_APS_CS/026 (NOTES.md §2.3); add them with createInboundUser. */
+    /**
+     * No deep insert of users: S/4 refuses it with CM_APS_CS/026 (NOTES.md §2.3); add them with createInboundUser.
+     * Inbound-only: Task Center pulls (sap-apis.md C), and SAP_COM_0501's outbound part then needs no outbound user
+     * (sap-field-facts.md row 6, CM_APS_CA/027).
+     */
     createCommunicationSystem(input: { systemId: string; name: string; hostName: string; description?: string }): Promise<CommunicationSystem> {
-      const body = { ID: input.systemId, Name: input.name, HostName: input.hostName, ...(input.description ? { Description: input.description } : {}) };
+      const body = { ID: input.systemId, Name: input.name, HostName: input.hostName, IsInboundOnly: true, ...(input.description ? { Description: input.description } : {}) };
       const create = () => api.post<CommunicationSystem>('systems', 'CommunicationSystems', body, `create communication system ${input.systemId}`);
       return createOnce(create, () => service.findCommunicationSystem(input.systemId));
     },
 
     /** Sets the password of an existing user (writable per [3rd], sap-apis.md D; S/4 refuses otherwise). */
-    async setCommunicationUserPassword(id: string, password: SecretString | string): Promise<void> {
-      const action = `set the password of communication user ${id}`;
-      await api.patch('users', `CommunicationUsers(${literal(id)})`, { Password: typeof password === 'string' ? password : password.reveal() }, action);
+    async setCommunicationUserPassword(user: Pick<CommunicationUser, 'ID' | '@odata.etag'>, password: SecretString | string): Promise<void> {
+      const action = `set the password of communication user ${user.ID}`;
+      await api.patch('users', `CommunicationUsers(${literal(user.ID)})`, { Password: typeof password === 'string' ? password : password.reveal() }, action, user['@odata.etag']);
     },
 
     /** Repoints an arrangement to an inbound user (sap-apis.md D: PATCH CommunicationArrangements(<uuid>)/InboundUser). */
@@ -98,7 +105,8 @@ export function createS4Service({ http, host, client, user, password }: S4Servic
       await api.patch('arrangements', `CommunicationArrangements(${arrangementUuid})/InboundUser`, { CommunicationSystemInboundUserUUID: inboundUserUuid }, action);
     },
 
-    async updateCommunicationSystem(uuid: string, patch: SystemPatch): Promise<CommunicationSystem> {
+    async updateCommunicationSystem(system: Pick<CommunicationSystem, 'UUID' | '@odata.etag'>, patch: SystemPatch): Promise<CommunicationSystem> {
+      const uuid = system.UUID;
       const body = {
         ...(patch.name !== undefined ? { Name: patch.name } : {}),
         ...(patch.hostName !== undefined ? { HostName: patch.hostName } : {}),
@@ -106,13 +114,38 @@ export function createS4Service({ http, host, client, user, password }: S4Servic
         ...(patch.oauth2IdentityProviderName !== undefined ? { OAuth2IdentityProviderName: patch.oauth2IdentityProviderName } : {}),
         ...(patch.userIdMappingMode !== undefined ? { OAuth2IdentityProviderUserLogonType: patch.userIdMappingMode } : {}),
         ...(patch.signingCertificateBase64 !== undefined ? { OAuth2IdentityProviderCertificatePublicKeyBase64: patch.signingCertificateBase64 } : {}),
+        ...(patch.signingCertificateSubject !== undefined ? { OAuth2IdentityProviderCertificateSubject: patch.signingCertificateSubject } : {}),
+        ...(patch.signingCertificateIssuer !== undefined ? { OAuth2IdentityProviderCertificateIssuer: patch.signingCertificateIssuer } : {}),
       };
       const action = 'update the communication system';
-      const updated = await api.patch<CommunicationSystem>('systems', `CommunicationSystems(${uuid})`, body, action);
+      const updated = await api.patch<CommunicationSystem>('systems', `CommunicationSystems(${uuid})`, body, action, system['@odata.etag']);
       return updated ?? api.read<CommunicationSystem>('systems', `CommunicationSystems(${uuid})`, { $expand: 'InboundUsers' }, action);
     },
 
-    /** `communicationUserId` is the user's `CC…` ID. Without options S/4 picks its default method (Basic in Fiori). */
+    /** The tenant's OAuth 2.0 inbound users (all systems): how this tenant derives client IDs shows in them. */
+    listInboundUsers: (): Promise<InboundUser[]> =>
+      list<InboundUser>('systems', 'InboundUsers', { $filter: "AuthenticationMethod eq 'oauth2'" }, 'look up the OAuth 2.0 inbound users'),
+
+    /** Every inbound entry of a user on a system (basic, OAuth 2.0 …: Fiori makes two, sap-field-facts.md row 7). */
+    async findInboundUsers(systemUuid: string, communicationUserId: string): Promise<InboundUser[]> {
+      const query = { $filter: `CommunicationSystemUUID eq ${systemUuid} and CommunicationUserID eq ${literal(communicationUserId)}` };
+      return list<InboundUser>('systems', 'InboundUsers', query, `look up the inbound users of ${communicationUserId}`);
+    },
+
+    /**
+     * Renames an OAuth 2.0 client: `PATCH InboundUsers(<uuid>)` with `OAuth2ClientID`, the documented fix for the internal
+     * `CC…` IDs the API gives ([3rd-verified] s4hana-comm-management, sap-field-facts.md row 2). Answers what S/4 then holds.
+     */
+    async setInboundUserClientId(inbound: Pick<InboundUser, 'UUID' | '@odata.etag'>, clientId: string): Promise<InboundUser> {
+      const action = `set the OAuth 2.0 client ID of inbound user ${inbound.UUID}`;
+      const updated = await api.patch<InboundUser>('systems', `InboundUsers(${inbound.UUID})`, { OAuth2ClientID: clientId }, action, inbound['@odata.etag']);
+      return updated ?? api.read<InboundUser>('systems', `InboundUsers(${inbound.UUID})`, {}, action);
+    },
+
+    /**
+     * `communicationUserId` is the user's `CC…` ID. Without a method S/4 makes a basic entry (sap-field-facts.md row 1):
+     * SAP_COM_0501 needs `{ authenticationMethod: 'oauth2', oauth2GrantType: 'saml2-bearer' }`.
+     */
     createInboundUser(systemUuid: string, communicationUserId: string, options: { authenticationMethod?: AuthenticationMethod; oauth2GrantType?: OAuth2GrantType } = {}): Promise<InboundUser> {
       const body = {
         CommunicationSystemUUID: systemUuid,
@@ -122,9 +155,8 @@ export function createS4Service({ http, host, client, user, password }: S4Servic
       };
       const action = `add communication user ${communicationUserId} as inbound user`;
       const find = async () => {
-        const query = { $filter: `CommunicationSystemUUID eq ${systemUuid} and CommunicationUserID eq ${literal(communicationUserId)}` };
-        const found = await list<InboundUser>('systems', 'InboundUsers', query, action);
-        return found.find((u) => !options.authenticationMethod || u.AuthenticationMethod === options.authenticationMethod) ?? null;
+        const found = await service.findInboundUsers(systemUuid, communicationUserId);
+        return found.find((u) => u.AuthenticationMethod === (options.authenticationMethod ?? 'basic') && (u.OAuth2GrantType ?? '') === (options.oauth2GrantType ?? '')) ?? null;
       };
       return createOnce(() => api.post<InboundUser>('systems', 'InboundUsers', body, action), find);
     },

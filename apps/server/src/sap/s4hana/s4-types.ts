@@ -4,7 +4,12 @@
  * No official EDMX was found (NOTES.md §2): check types against readMetadata on a real tenant.
  */
 
-export interface CommunicationUser {
+/** Present where the tenant protects the entity with optimistic concurrency: send it back as If-Match. */
+export interface WithEtag {
+  '@odata.etag'?: string;
+}
+
+export interface CommunicationUser extends WithEtag {
   /** Generated, `CC0000000NN`; what inbound users refer to. */
   ID: string;
   /** The name typed in Fiori; the Basic-auth logon name and the OAuth client ID of SAP_COM_0501 (sap-apis.md C). */
@@ -20,17 +25,21 @@ export type OAuth2GrantType = 'authorization_code' | 'saml2-bearer' | 'ropc' | '
 /** "User ID Mapping Mode": Task Center needs user_uuid (sap-apis.md C, E.5). */
 export type UserLogonType = 'user_uuid' | 'user_name';
 
-export interface InboundUser {
+export interface InboundUser extends WithEtag {
   UUID: string;
   CommunicationSystemUUID: string;
   /** The communication user's `CC…` ID, not its name. */
   CommunicationUserID: string;
   AuthenticationMethod: string;
+  /** The OAuth 2.0 client ID of an oauth2 entry ('' for basic): through the API often the internal `CC…` ID ([3rd-verified]). */
   OAuth2ClientID?: string;
   OAuth2GrantType?: string;
 }
 
-export interface CommunicationSystem {
+/** What SAP_COM_0501 needs for the SAML 2.0 bearer flow (seed step 18; 6e5e004; sap-field-facts.md row 1). */
+export const isSamlBearerClient = (u: Pick<InboundUser, 'AuthenticationMethod' | 'OAuth2GrantType'>) => u.AuthenticationMethod === 'oauth2' && u.OAuth2GrantType === 'saml2-bearer';
+
+export interface CommunicationSystem extends WithEtag {
   /** Key (computed by S/4). */
   UUID: string;
   /** The System ID typed in Fiori; arrangements refer to the system by it. */
@@ -57,7 +66,7 @@ export interface ArrangementInboundUser {
   OAuth2ClientID?: string;
 }
 
-export interface CommunicationArrangement {
+export interface CommunicationArrangement extends WithEtag {
   UUID: string;
   /** e.g. SAP_COM_0501 */
   CommunicationScenarioID: string;
