@@ -73,6 +73,16 @@ export function createFioriRouter(ctx: SandboxContext): Router {
     res.status(201).json({ uuid: system.UUID, id: system.ID });
   });
 
+  // Step 8 on an existing system: Communication Systems > (system) > Upload Signing Certificate (Fiori can, whatever the API may).
+  router.post('/communication-systems/:id/signing-certificate', (req, res) => {
+    const system = [...s4.communicationSystems.values()].find((s) => s.ID === req.params.id);
+    if (!system) throw new S4RuleError(404, 'FIORI/SYSTEM', `Communication system ${req.params.id} does not exist`);
+    const pem = str(req.body.pem);
+    if (!readsAsCertificate(pem)) throw new S4RuleError(400, 'FIORI/CERTIFICATE', 'The signing certificate could not be read', 'pem');
+    updateCommunicationSystem(s4, system.UUID, { OAuth2IdentityProviderCertificatePublicKeyBase64: certificateBase64(pem) });
+    res.json({ id: system.ID, subject: system.OAuth2IdentityProviderCertificateSubject });
+  });
+
   // Steps 14–18: Communication Arrangements > New; the inbound user fills in from the system.
   router.post('/communication-arrangements', (req, res) => {
     const system = [...s4.communicationSystems.values()].find((s) => s.ID === str(req.body.systemId));

@@ -34,7 +34,7 @@ export function createODataServiceRouter(service: ServiceDef, options: ServiceOp
       const { properties, navigation } = checkBody(resource.set, req.body);
       const created = resource.set.create(properties, navigation);
       res.setHeader('Location', `${req.protocol}://${req.get('host')}${req.baseUrl}/${resource.set.name}(${keyLiteral(resource.set, created)})`);
-      return void res.status(201).json({ '@odata.context': `$metadata#${resource.set.name}/$entity`, ...created });
+      return void res.status(201).json({ '@odata.context': `$metadata#${resource.set.name}/$entity`, ...withEtag(created, concurrency) });
     }
     // PUT is handled like PATCH: the sandbox's entities have no optional state that a full replace would reset.
     if ((req.method === 'PATCH' || req.method === 'PUT') && resource.key !== undefined && resource.set.update) {
@@ -63,7 +63,7 @@ function read(resource: ResourcePath, req: Request, res: Response, concurrency: 
     const options = parseQuery(req, set);
     const { value, count } = applyToCollection(set.all(), options);
     if (resource.count) return void res.type('text/plain').send(String(count));
-    const tagged = concurrency ? value.map((shaped, i) => ({ '@odata.etag': etagOf(matching(set, shaped, i, options)), ...shaped })) : value;
+    const tagged = concurrency ? value.map((shaped) => ({ '@odata.etag': etagOf(unshaped(set, shaped)), ...shaped })) : value;
     return void res.json({ '@odata.context': `$metadata#${set.name}`, ...(options.count ? { '@odata.count': count } : {}), value: tagged });
   }
   const entity = findEntity(set, key);
@@ -137,7 +137,7 @@ export function etagOf(entity: Entity): string {
 }
 
 /** The full entity behind a shaped collection item ($select may have dropped fields the ETag covers). */
-function matching(set: EntitySetDef, shaped: Entity, _index: number, _options: unknown): Entity {
+function unshaped(set: EntitySetDef, shaped: Entity): Entity {
   const key = shaped[set.key];
   return set.all().find((e) => e[set.key] === key) ?? shaped;
 }

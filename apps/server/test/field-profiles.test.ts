@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldState, runToEnd, uploadSigningCertificateByHand } from './support/field-run.js';
+import { sandboxConnection } from './support/sandbox-connection.js';
+
+/**
+ * Done when (issue "Field-ready"): from an empty sandbox tenant, in the strict profile (every undocumented choice the
+ * hardest way) and the lenient one, assisted setup makes an OAuth 2.0 SAML-bearer inbound user, the destination's
+ * clientKey is the client ID S/4 holds — the one its token endpoint accepts — and Test connection succeeds, after the
+ * named manual step where the tenant keeps step 8 from the API.
+ */
+for (const profile of ['strict', 'lenient'] as const) {
+  describe(`assisted setup against the ${profile} sandbox profile`, () => {
+    let ctx: Awaited<ReturnType<typeof sandboxConnection>>;
+    beforeAll(async () => {
+      ctx = await sandboxConnection({ SANDBOX_PROFILE: profile });
+    });
+    afterAll(() => ctx.server.stop());
+
+    it('when set up automatically from an empty tenant, then the inbound user is an OAuth 2.0 SAML-bearer client whose ID is the clientKey, and the connection test succeeds', async () => {
+      const run = await runToEnd(ctx);
+      expect(run.status, JSON.stringify(run)).toBe('succeeded');
+      const { user, entries, destination } = await fieldState(ctx);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ AuthenticationMethod: 'oauth2', OAuth2GrantType: 'saml2-bearer' });
+      expect(destination.clientKey).toBe(entries[0].OAuth2ClientID);
+      // strict: S/4 derives CC… and refuses the rename; lenient: the user name from the start.
+      expect(destination.clientKey).toBe(profile === 'strict' ? user.ID : 'TASK_CENTER_USER');
+      expect(destination.tokenServiceUser).toBe('TASK_CENTER_USER');
+
+      const manual = run.units.filter((u: { status: string }) => u.status === 'manual');
+      if (profile === 'strict') {
+        // The tenant does not let the API write the signing certificate: the run names step 8 and claims no success.
+        expect(manual).toEqual([expect.objectContaining({ unit: 'communicationSystem', message: expect.stringMatching(/Step 8/) })]);
+        const before = (await ctx.api.post(`${ctx.base}/test`)).body;
+        expect(before.outcome).toBe('failed');
+        const step = await uploadSigningCertificateByHand(ctx);
+        const verified = (await ctx.api.post(`${ctx.base}/steps/${step}/verify`)).body;
+        expect(verified.verified, JSON.stringify(verified)).toBe(true);
+      } else {
+        expect(manual).toEqual([]);
+      }
+      const test = (await ctx.api.post(`${ctx.base}/test`)).body;
+      expect(test, JSON.stringify(test)).toMatchObject({ outcome: 'succeeded' });
+    });
+
+    it('when the run is repeated, then nothing new is made in S/4 and the test still succeeds', async () => {
+      const run = await runToEnd(ctx);
+      expect(run.status).toBe('succeeded');
+      expect((await fieldState(ctx)).entries).toHaveLength(1);
+      expect((await ctx.api.post(`${ctx.base}/test`)).body.outcome).toBe('succeeded');
+    });
+  });
+}
