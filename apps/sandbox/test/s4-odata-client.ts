@@ -49,8 +49,8 @@ export class ODataTestClient {
     return this.csrf;
   }
 
-  async call(method: string, path: string, body?: unknown): Promise<Answer> {
-    const headers: Record<string, string> = { authorization: this.authorization };
+  async call(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Answer> {
+    const headers: Record<string, string> = { authorization: this.authorization, ...extra };
     if (method !== 'GET') {
       const csrf = this.csrf ?? (await this.fetchCsrf());
       Object.assign(headers, { 'x-csrf-token': csrf.token, cookie: csrf.cookie });
