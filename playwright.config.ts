@@ -5,6 +5,9 @@ import { ADMIN_STATE } from './e2e/support/state-files.js';
 const port = Number(process.env.E2E_PORT ?? 3101);
 /** A second server with the built-in SAP sandbox on, as `npm start` runs it. */
 const sandboxPort = port + 1;
+/** Two more, whose sandboxes settle every undocumented SAP choice the hardest and the easiest way (SANDBOX_PROFILE). */
+const strictPort = port + 2;
+const lenientPort = port + 3;
 /** Debian's chromium where it exists (Playwright cannot download browsers here); Playwright's own browser elsewhere. */
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => fs.existsSync(file));
 
@@ -36,13 +39,15 @@ export default defineConfig({
     { name: 'sign-in', testMatch: /sign-in\.setup\.ts/, dependencies: ['first-run'] },
     {
       name: 'stories',
-      testIgnore: /(guided-setup|sandbox|assisted-setup)\.spec\.ts|\.setup\.ts/,
+      testIgnore: /(guided-setup|sandbox|assisted-setup|assisted-setup-profiles)\.spec\.ts|\.setup\.ts/,
       dependencies: ['sign-in'],
       use: { storageState: ADMIN_STATE },
     },
     // The sandbox tour reads the demo connection as seeded; assisted setup then completes it, so it runs second.
     { name: 'sandbox-tour', testMatch: /sandbox\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${sandboxPort}` } },
     { name: 'sandbox', testMatch: /assisted-setup\.spec\.ts/, dependencies: ['sandbox-tour'], use: { baseURL: `http://127.0.0.1:${sandboxPort}` } },
+    { name: 'sandbox-strict', testMatch: /assisted-setup-profiles\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${strictPort}` } },
+    { name: 'sandbox-lenient', testMatch: /assisted-setup-profiles\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${lenientPort}` } },
   ],
   webServer: [
     {
@@ -64,5 +69,19 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
     },
+    ...(
+      [
+        [strictPort, 'strict'],
+        [lenientPort, 'lenient'],
+      ] as const
+    ).map(([profilePort, profile]) => ({
+      command: 'node e2e/serve.mjs',
+      url: `http://127.0.0.1:${profilePort}/api/health`,
+      env: { E2E_PORT: String(profilePort), E2E_SANDBOX: 'on', SANDBOX_PROFILE: profile },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    })),
   ],
 });

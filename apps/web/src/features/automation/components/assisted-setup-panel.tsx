@@ -15,6 +15,7 @@ import { CredentialsDialog } from './credentials-dialog';
 import { CredentialsStatus } from './credentials-status';
 import { PlanDialog } from './plan-dialog';
 import { RunProgress } from './run-progress';
+import { SapFactsPanel } from './sap-facts-panel';
 import { TestResult } from './test-result';
 
 interface AssistedSetupPanelProps {
@@ -100,6 +101,9 @@ export function AssistedSetupPanel({ connection, role, onGoToStep, onReload }: A
 
         <ErrorStrip error={latestRun.error} />
         {run && <RunProgress run={run} />}
+        {operator && credentials.data?.communicationManagement.set && (
+          <SapFactsPanel tenantId={tenantId} connectionId={connectionId} connectionName={connection.displayName} />
+        )}
       </FlexBox>
 
       {editing && credentials.data && (
