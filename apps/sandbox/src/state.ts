@@ -85,7 +85,7 @@ export interface S4State {
   apiHost: string;
   client: string;
   /** The SAP_COM_0A48 communication user that the admin creates by hand before any automation (bootstrap). */
-  managementUser: { name: string; password: string };
+  managementUser: { name: string; password: string; failedLogons?: number; locked?: boolean };
   communicationUsers: Map<string, CommunicationUser>;
   communicationSystems: Map<string, CommunicationSystem>;
   inboundUsers: Map<string, InboundUser>;

@@ -31,6 +31,11 @@ export const SANDBOX_ACTIONS = {
     }
     return { locked };
   },
+  /** An admin unlocks the SAP_COM_0A48 user in Maintain Communication Users: three new attempts. */
+  'unlock-communication-management-user': (ctx: SandboxContext) => {
+    Object.assign(ctx.state.s4.managementUser, { failedLogons: 0, locked: false });
+    return { unlocked: ctx.state.s4.managementUser.name };
+  },
   /** Deletes SAP_COM_0501 arrangements (or the one named), as an admin might by mistake. */
   'delete-arrangement': (ctx: SandboxContext, body: Record<string, unknown>) => {
     const deleted: string[] = [];

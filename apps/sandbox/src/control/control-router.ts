@@ -55,6 +55,11 @@ export function createControlRouter(ctx: SandboxContext): Router {
     Object.assign(ctx.faults, DEFAULT_FAULTS);
     res.json(ctx.faults);
   });
+  // The SAP_COM_0A48 user's failed-logon counter and lock, for tests (never its password).
+  router.get('/communication-management-user', (_req, res) => {
+    const { name, failedLogons = 0, locked = false } = ctx.state.s4.managementUser;
+    res.json({ name, failedLogons, locked });
+  });
   router.get('/profile', (_req, res) => {
     res.json(ctx.profile);
   });

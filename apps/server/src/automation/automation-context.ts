@@ -64,6 +64,12 @@ export async function automationContext(
     !managementPassword && 'Add the SAP_COM_0A48 communication user and its password (Credentials).',
     !taskCenterPassword && 'Set or generate the password of the Task Center communication user (Credentials).',
   ].filter((b): b is string => Boolean(b));
+  const refusedAt = status.communicationManagement.refusedAt;
+  if (managementPassword && refusedAt) {
+    blockers.push(
+      `S/4HANA refused the SAP_COM_0A48 user ${status.communicationManagement.user} at ${refusedAt}. To keep S/4 from locking it, no further call is made with this password: check the user in Maintain Communication Users (unlock it if it is locked), then save its password again under Credentials.`,
+    );
+  }
   if (blockers.length) return { ok: false, blockers };
   const serviceKey = DestinationServiceKeySchema.parse(JSON.parse(key!.reveal()));
   const btp = createBtpService({
@@ -77,6 +83,7 @@ export async function automationContext(
     client: aggregate.connection.s4Client,
     user: status.communicationManagement.user!,
     password: managementPassword!,
+    onRefused: () => credentials.markCommunicationManagementRefused(tenantId, id),
   });
   return { ok: true, context: { btp, s4, desired: desiredOf(aggregate, taskCenterPassword!, status.taskCenterUserPassword.updatedAt, clientIdChoice), facts: {} } };
 }

@@ -369,6 +369,22 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
       return rows.map((row) => ({ ...toSecret(row), connectionId: row.connection_id }));
     },
 
+    async markSecretRefused(tenantId, connectionId, kind, updatedAt, refusedAt) {
+      await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('connection_secrets')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('connection_id', '=', connectionId)
+          .where('kind', '=', kind)
+          .where('updated_at', '=', updatedAt)
+          .executeTakeFirst();
+        if (!row) return;
+        const meta = { ...(JSON.parse(row.meta_json) as Record<string, string>), refusedAt };
+        await trx.updateTable('connection_secrets').set({ meta_json: JSON.stringify(meta) }).where('tenant_id', '=', tenantId).where('connection_id', '=', connectionId).where('kind', '=', kind).execute();
+      });
+    },
+
     async replaceCiphertext(connectionId, kind, ciphertext) {
       await db.updateTable('connection_secrets').set({ ciphertext }).where('connection_id', '=', connectionId).where('kind', '=', kind).execute();
     },

@@ -139,6 +139,11 @@ export interface Store extends AuthStore, AuditStore, AutomationStore {
   /** Every secret of every tenant, for key rotation only. */
   allSecrets(): Promise<(SecretRecord & { connectionId: string })[]>;
   replaceCiphertext(connectionId: string, kind: SecretKind, ciphertext: string): Promise<void>;
+  /**
+   * Notes in the secret's meta that SAP refused it (meta.refusedAt), unless it was replaced since `updatedAt`: the
+   * credential is then not used again until it is changed. No version bump: it is SAP's answer, not an edit.
+   */
+  markSecretRefused(tenantId: string, connectionId: string, kind: SecretKind, updatedAt: string, refusedAt: string): Promise<void>;
   /** Whether any tenant has a connection to the built-in sandbox (seeding runs only when none has). */
   hasSandboxConnection(): Promise<boolean>;
 }

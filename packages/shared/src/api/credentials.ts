@@ -45,7 +45,8 @@ const SecretStatus = z.object({ set: z.boolean(), updatedAt: IsoDateTimeSchema.n
 /** What the API shows of credentials: whether each is set, when and by whom — never a secret. */
 export const CredentialsStatusSchema = z.object({
   destinationServiceKey: SecretStatus.extend({ clientId: z.string().nullable(), xsuaaUrl: z.string().nullable(), destinationServiceUrl: z.string().nullable() }),
-  communicationManagement: SecretStatus.extend({ user: z.string().nullable() }),
+  /** refusedAt: S/4 refused this user's logon then; the product makes no further call with it until it is changed (S/4 locks users after failed logons). */
+  communicationManagement: SecretStatus.extend({ user: z.string().nullable(), refusedAt: z.string().nullable().default(null) }),
   taskCenterUserPassword: SecretStatus,
 });
 export type CredentialsStatus = z.infer<typeof CredentialsStatusSchema>;

@@ -38,7 +38,7 @@ function status(secrets: SecretRecord[]): CredentialsStatus {
   const management = of('communicationManagementPassword');
   return {
     destinationServiceKey: { ...base(key), clientId: key?.meta.clientId ?? null, xsuaaUrl: key?.meta.xsuaaUrl ?? null, destinationServiceUrl: key?.meta.destinationServiceUrl ?? null },
-    communicationManagement: { ...base(management), user: management?.meta.user ?? null },
+    communicationManagement: { ...base(management), user: management?.meta.user ?? null, refusedAt: management?.meta.refusedAt ?? null },
     taskCenterUserPassword: base(of('taskCenterUserPassword')),
   };
 }
@@ -82,6 +82,15 @@ export function createCredentialService({ store, keyring, clock }: { store: Stor
       const outcome = await store.changeConnection(tenantId, connectionId, input.version, { secrets }, { at, by: actor });
       if (outcome === 'stale') throw new ConflictError(ERROR_CODES.staleVersion, 'Someone changed this connection since you opened it. Reload; nothing was saved.');
       return status(await store.getSecrets(tenantId, connectionId));
+    },
+
+    /**
+     * S/4 answered 401 to the SAP_COM_0A48 user: remember it on that very credential, so no further call is made with it
+     * (from any request or server) until an admin saves it again — S/4 locks a user after a few failed logons.
+     */
+    async markCommunicationManagementRefused(tenantId: string, connectionId: string): Promise<void> {
+      const secret = (await store.getSecrets(tenantId, connectionId)).find((s) => s.kind === 'communicationManagementPassword');
+      if (secret && !secret.meta.refusedAt) await store.markSecretRefused(tenantId, connectionId, secret.kind, secret.updatedAt, clock().toISOString());
     },
 
     /** The plaintext for the SAP adapters, wrapped so it cannot leak into logs or JSON by accident. */

@@ -2,7 +2,7 @@ import { TASK_REPLICATION_SERVICE_PATH } from '@tcc/shared';
 import type { SecretString } from '../../secrets/mask.js';
 import { SapTransportError, type SapHttp } from '../http/sap-http.js';
 import { createCsrfSession, CSRF_HEADER, isCsrfRefusal } from './csrf-session.js';
-import { toS4Error } from './errors.js';
+import { S4Error, toS4Error } from './errors.js';
 
 /*
  * Why not @sap-cloud-sdk/http-client: its HTTP stack cannot be routed through our outbound guard (createGuardedFetch pins
@@ -30,6 +30,8 @@ export interface CommunicationApiDeps {
   /** The SAP_COM_0A48 communication user (Basic auth; the API accepts Basic and X.509 only). */
   user: string;
   password: SecretString | string;
+  /** Told once when S/4 refuses the user (401), so the caller can keep the credential from being used again. */
+  onRefused?: () => Promise<void> | void;
 }
 
 export interface RawAnswer {
@@ -40,7 +42,10 @@ export interface RawAnswer {
 export type CommunicationApi = ReturnType<typeof createCommunicationApi>;
 
 /** Raw OData V4 client of the three communication-management services: URLs, auth, CSRF, and S/4 errors as S4Error. */
-export function createCommunicationApi({ http, apiHost, client, user, password }: CommunicationApiDeps) {
+export function createCommunicationApi({ http, apiHost, client, user, password, onRefused }: CommunicationApiDeps) {
+  // S/4 locks a communication user after a burst of failed logons (SAP-docs 0377ade: three; sap-field-facts.md row 4):
+  // after the first 401 no further call is sent with this user and password, in this operation or (via onRefused) later.
+  let refused: S4Error | null = null;
   const csrf = createCsrfSession();
   const context = (action: string) => ({ action, user });
   // Built per call: the plaintext only ever sits in the header being sent.
@@ -53,8 +58,15 @@ export function createCommunicationApi({ http, apiHost, client, user, password }
   }
 
   async function send(method: string, target: string, headers: Record<string, string>, action: string, body?: unknown): Promise<Response> {
+    if (refused) throw refused;
     try {
-      return await http(target, { method, headers: { accept: 'application/json', authorization: basic(), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const response = await http(target, { method, headers: { accept: 'application/json', authorization: basic(), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      if (response.status === 401 && !refused) {
+        refused = toS4Error(401, await response.text(), context(action));
+        await onRefused?.();
+        throw refused;
+      }
+      return response;
     } catch (error) {
       if (error instanceof SapTransportError) throw toS4Error(null, error, context(action));
       throw error;

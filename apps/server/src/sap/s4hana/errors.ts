@@ -63,7 +63,11 @@ export function toS4Error(status: number | null, body: string | SapTransportErro
   switch (true) {
     case status === 401:
       // Gateway answers an HTML logon page, not OData; the user name helps, the password is never quoted.
-      return make(ERROR_CODES.s4AuthFailed, 502, `The SAP_COM_0A48 communication user ${context.user} was refused; check its password or whether it is locked.`);
+      return make(
+        ERROR_CODES.s4AuthFailed,
+        502,
+        `S/4HANA refused the SAP_COM_0A48 communication user ${context.user}; check its password or whether it is locked. To keep S/4 from locking it, no further call is made with this password until it is saved again under Credentials.`,
+      );
     case status === 403:
       return make(ERROR_CODES.s4Forbidden, 502, `S/4HANA Cloud did not allow user ${context.user} to ${context.action}${said}. Check that the SAP_COM_0A48 arrangement is active for this user.`);
     case status === 404:

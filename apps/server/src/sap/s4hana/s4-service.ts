@@ -14,6 +14,8 @@ export interface S4ServiceDeps {
   /** The SAP_COM_0A48 communication user and its password (sap-apis.md D: bootstrapped by hand in Fiori). */
   user: string;
   password: SecretString | string;
+  /** Told once when S/4 refuses that user (communication-api.ts). */
+  onRefused?: () => Promise<void> | void;
 }
 
 export interface SystemPatch {
@@ -37,8 +39,8 @@ export type S4Service = ReturnType<typeof createS4Service>;
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /** The operations the seed steps need on S/4HANA Cloud, over SAP_COM_0A48 (sap-apis.md D) and SAP_COM_0501 (sap-apis.md C). */
-export function createS4Service({ http, host, client, user, password }: S4ServiceDeps) {
-  const api = createCommunicationApi({ http, apiHost: host.apiHost, client, user, password });
+export function createS4Service({ http, host, client, user, password, onRefused }: S4ServiceDeps) {
+  const api = createCommunicationApi({ http, apiHost: host.apiHost, client, user, password, onRefused });
   const list = async <T>(service: CommunicationService, set: string, query: Record<string, string>, action: string) =>
     (await api.read<Collection<T>>(service, set, query, action)).value;
 
