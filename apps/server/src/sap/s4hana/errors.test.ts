@@ -10,7 +10,7 @@ describe('toS4Error: S/4 answers and transport failures as typed errors', () => 
     const error = toS4Error(401, '<html><body>Logon failed</body></html>', context);
     expect(error).toBeInstanceOf(S4Error);
     expect(error).toMatchObject({ code: 'S4_AUTH_FAILED', status: 502, upstreamStatus: 401 });
-    expect(error.message).toBe('The SAP_COM_0A48 communication user COMM_MGMT_0A48 was refused; check its password or whether it is locked.');
+    expect(error.message).toMatch(/^S\/4HANA refused the SAP_COM_0A48 communication user COMM_MGMT_0A48; check its password or whether it is locked\. .*no further call is made with this password/);
   });
 
   it('when S/4 refuses a rule with 400, then SAP\'s message, code and field details pass through', () => {
