@@ -13,6 +13,7 @@ export const automationMessages = {
   'credentials.loading': 'Loading the credentials’ status…',
   'credentials.set': 'Set',
   'credentials.notSet': 'Not set',
+  'credentials.refused': 'Refused by S/4HANA {date}: not used again until saved anew (check whether the user is locked)',
   'credentials.changed': 'Changed {date} by {user}',
   'credentials.clientId': 'Client ID {clientId}',
   'credentials.user': 'User {user}',

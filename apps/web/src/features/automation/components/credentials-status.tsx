@@ -11,12 +11,19 @@ interface SecretStatus {
 }
 
 /** Set or not, who set it, and the non-secret part an admin recognises (client ID, user) — never a secret. */
-function StatusValue({ status, recognise, name }: { status: SecretStatus; recognise?: string | null; name: string }) {
+function StatusValue({ status, recognise, name, refusedAt = null }: { status: SecretStatus; recognise?: string | null; name: string; refusedAt?: string | null }) {
   return (
-    <FlexBox direction="Column" data-credential={name} data-set={status.set}>
-      <ObjectStatus state={status.set ? 'Positive' : 'Critical'} showDefaultIcon>
-        {status.set ? t('credentials.set') : t('credentials.notSet')}
-      </ObjectStatus>
+    <FlexBox direction="Column" data-credential={name} data-set={status.set} data-refused={refusedAt !== null}>
+      {refusedAt ? (
+        // SAP refused it: not "Set" in green, and the product makes no call with it until it is saved again.
+        <ObjectStatus state="Negative" showDefaultIcon>
+          {t('credentials.refused', { date: formatDateTime(refusedAt) })}
+        </ObjectStatus>
+      ) : (
+        <ObjectStatus state={status.set ? 'Positive' : 'Critical'} showDefaultIcon>
+          {status.set ? t('credentials.set') : t('credentials.notSet')}
+        </ObjectStatus>
+      )}
       {status.set && recognise && <Text className="mono break">{recognise}</Text>}
       {status.set && status.updatedAt && (
         <Text className="muted">{t('credentials.changed', { date: formatDateTime(status.updatedAt), user: status.updatedBy ?? '' })}</Text>
@@ -38,7 +45,14 @@ export function CredentialsStatus({ status }: { status: Status }) {
         },
         {
           label: t('credentials.communicationManagement'),
-          value: <StatusValue name="communicationManagement" status={management} recognise={management.user && t('credentials.user', { user: management.user })} />,
+          value: (
+            <StatusValue
+              name="communicationManagement"
+              status={management}
+              refusedAt={management.refusedAt}
+              recognise={management.user && t('credentials.user', { user: management.user })}
+            />
+          ),
         },
         { label: t('credentials.taskCenterUserPassword'), value: <StatusValue name="taskCenterUserPassword" status={status.taskCenterUserPassword} /> },
       ]}
