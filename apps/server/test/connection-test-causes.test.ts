@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destinationCall, s4Call, sandboxConnection } from './support/sandbox-connection.js';
 
+import { uploadSigningCertificateByHand } from './support/field-run.js';
+
+/**
+ * Run against the evidence profile (descriptive token errors) and the strict one, where S/4's token endpoint says no
+ * more than RFC 6749's codes (its texts are not public, E.12): then every cause must be found by reading SAP's objects.
+ * The lock threshold stays at three in both, so the wrong-password case is not also a lock.
+ */
+const PROFILES = [
+  ['evidence', 'evidence'],
+  ['strict', JSON.stringify({ base: 'strict', lockAfterFailedLogons: 3 })],
+] as const;
+
 let ctx: Awaited<ReturnType<typeof sandboxConnection>>;
 /** Acts on the sandbox as an admin would in SAP, between tests: through its own HTTP APIs. */
 const s4 = (method: string, path: string, body?: object) => s4Call(ctx.server, ctx.sandbox, method, 'systems', path, body);
@@ -9,14 +21,16 @@ const destinationService = (method: string, body?: object) =>
 
 const test = (headers: Record<string, string> = {}) => ctx.api.post(`${ctx.base}/test`, undefined, headers).then((a) => a.body);
 
+describe.each(PROFILES)('connection test causes (%s sandbox profile)', (name, profile) => {
 beforeAll(async () => {
-  ctx = await sandboxConnection();
+  ctx = await sandboxConnection({ SANDBOX_PROFILE: profile });
   await ctx.api.post(`${ctx.base}/automation/runs`, { confirmChanges: false });
   for (let run = null as null | { status: string }; run?.status !== 'succeeded'; ) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     run = (await ctx.api.get(`${ctx.base}/automation/runs/latest`)).body;
     if (run && run.status === 'failed') throw new Error('setup failed');
   }
+  if (name === 'strict') await ctx.api.post(`${ctx.base}/steps/${await uploadSigningCertificateByHand(ctx)}/verify`);
 });
 afterAll(() => ctx.server.stop());
 
@@ -68,8 +82,24 @@ describe('connection test: each failure cause produced in the sandbox and explai
     await destinationService('PUT', destination);
   });
 
+  it('when the destination carries another clientKey than S/4 holds, then the test names the client ID S/4 knows (read from SAP, not from its wording)', async () => {
+    const destination = (await (await destinationService('GET')).json()) as Record<string, string>;
+    await destinationService('PUT', { ...destination, clientKey: 'TASK_CENTER_USR' });
+    expect(await test()).toMatchObject({ outcome: 'failed', stepToFix: 20, message: expect.stringContaining(`S/4HANA knows the OAuth 2.0 client as ${destination.clientKey}`) });
+    await destinationService('PUT', destination);
+  });
+
+  it('when the SAP_COM_0501 arrangement was deleted, then the test says no arrangement allows the client and points at step 17', async () => {
+    await fetch(`${ctx.server.sandboxUrl}/sandbox/actions/delete-arrangement`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(await test()).toMatchObject({ outcome: 'failed', stepToFix: 17, message: expect.stringMatching(/no communication arrangement allows this client/) });
+    await ctx.api.post(`${ctx.base}/automation/runs`, { confirmChanges: true });
+    for (let run = { status: 'running' }; run.status === 'running'; run = (await ctx.api.get(`${ctx.base}/automation/runs/latest`)).body) await new Promise((r) => setTimeout(r, 50));
+    expect(await test()).toMatchObject({ outcome: 'succeeded' });
+  });
+
   it('when the communication user is locked, then the test says so and points at step 3', async () => {
     await fetch(`${ctx.server.sandboxUrl}/sandbox/actions/lock-communication-user`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'TASK_CENTER_USER' }) });
     expect(await test()).toMatchObject({ outcome: 'failed', stepToFix: 3, message: expect.stringMatching(/locked/) });
   });
+});
 });

@@ -4,7 +4,7 @@ import { NotFoundError } from '../http/errors.js';
 import type { GuardedFetch } from '../outbound/index.js';
 import type { Store } from '../store/types.js';
 import { automationContext } from './automation-context.js';
-import { explainTokenError } from './explain-test-failure.js';
+import { diagnoseTokenFailure } from './diagnose-token-failure.js';
 
 /** Where a business user's JWT comes from: the caller's own bearer token (JWT mode), or the sandbox's demo user. */
 export type UserTokenSource = (connection: { sandbox: boolean }, callerBearer: string | null) => Promise<string | null>;
@@ -33,7 +33,7 @@ export function createConnectionTestService({ store, credentials, outbound, cloc
     const issued = lookup.authTokens?.[0];
     if (!issued?.value) {
       const sapError = issued?.error ?? 'find destination returned no token';
-      const { message, stepToFix } = explainTokenError(sapError);
+      const { message, stepToFix } = await diagnoseTokenFailure(built.context, lookup.destinationConfiguration, sapError);
       return finish(result('failed', message, stepToFix, sapError));
     }
     const answer = await s4.callTaskReplication(issued.value);

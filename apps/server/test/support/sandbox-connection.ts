@@ -36,7 +36,14 @@ export async function s4Call(server: TestServer, sandbox: SandboxDescriptor, met
   const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   const base = `${server.sandboxUrl}${SERVICE_BASE[service]}`;
   const fetched = await fetch(`${base}/`, { headers: { authorization: auth, 'x-csrf-token': 'Fetch' } });
-  const headers = { authorization: auth, 'x-csrf-token': fetched.headers.get('x-csrf-token')!, cookie: fetched.headers.get('set-cookie')!.split(';')[0]!, 'content-type': 'application/json' };
+  const headers = {
+    authorization: auth,
+    'x-csrf-token': fetched.headers.get('x-csrf-token')!,
+    cookie: fetched.headers.get('set-cookie')!.split(';')[0]!,
+    'content-type': 'application/json',
+    // An admin's tool overwriting whatever is there (OData's "any version"), for sandboxes that want If-Match.
+    ...(method === 'PATCH' ? { 'if-match': '*' } : {}),
+  };
   return fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) });
 }
 

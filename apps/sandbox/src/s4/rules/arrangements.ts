@@ -24,7 +24,8 @@ export function createArrangement(
   if (arrangements.some((a) => a.Name.toUpperCase() === name.toUpperCase())) throw duplicate(E.arrangementNameTaken, `Communication arrangement ${name} already exists`, 'Name');
   // [3rd] row 6: SAP_COM_0501 also has an outbound part (push of task updates); on a system that is not inbound-only it wants an outbound user.
   if (scenario === 'SAP_COM_0501' && profile.arrangementOutboundNeedsInboundOnlySystem && !system.IsInboundOnly) {
-    throw invalid(E.arrangementOutboundUserMissing, `Communication system ${system.ID} is not inbound-only: enter a user for outbound communication or mark the system as inbound only`, 'OutboundUser');
+    // "no suitable outbound user" ([3rd-verified] error table, CM_APS_CA/010 and /027); IsInboundOnly avoids it for purely inbound scenarios.
+    throw invalid(E.arrangementOutboundUserMissing, `No suitable outbound user: communication system ${system.ID} has none and is not inbound only`, 'OutboundUser');
   }
   // The Fiori app allows one arrangement per scenario and system; the brief pins it for SAP_COM_0501.
   if (scenario === 'SAP_COM_0501' && arrangements.some((a) => a.CommunicationScenarioID === scenario && a.CommunicationSystemID === system.ID)) {

@@ -17,8 +17,10 @@ export const isSamlBearerClient = (u: InboundUser) => u.AuthenticationMethod ===
 
 /** OAuth2ClientID is unique in the tenant ([3rd-verified] s4hana-comm-management, sap-field-facts.md row 2). */
 function checkClientIdFree(s4: S4State, clientId: string, except?: string): void {
-  const taken = [...s4.inboundUsers.values()].some((u) => u.UUID !== except && u.OAuth2ClientID !== '' && u.OAuth2ClientID.toUpperCase() === clientId.toUpperCase());
-  if (taken) throw duplicate(E.clientIdTaken, `OAuth 2.0 client ID ${clientId} is already used`, 'OAuth2ClientID');
+  const taken = [...s4.inboundUsers.values()].find((u) => u.UUID !== except && u.OAuth2ClientID !== '' && u.OAuth2ClientID.toUpperCase() === clientId.toUpperCase());
+  // Wording from the [3rd-verified] skill's error table ("…OAuth2 Client ID X is already assigned to Comm. System Y").
+  const system = taken && s4.communicationSystems.get(taken.CommunicationSystemUUID);
+  if (taken) throw duplicate(E.clientIdTaken, `OAuth2 Client ID ${clientId} is already assigned to Comm. System ${system ? system.ID : taken.CommunicationSystemUUID}`, 'OAuth2ClientID');
 }
 
 /**
@@ -39,7 +41,7 @@ export function createInboundUser(
   if (!s4.communicationSystems.has(systemUuid)) throw invalid(E.systemNotFound, `Communication system ${input.CommunicationSystemUUID} does not exist`, 'CommunicationSystemUUID');
   // [3rd] NOTES.md 2.3: OAuth2ClientID without CommunicationUserID is refused with CM_APS_CS/026.
   if (!input.CommunicationUserID) {
-    if (input.OAuth2ClientID) throw invalid(E.deepInsertOrClientIdWithoutUser, 'An OAuth 2.0 client ID needs a communication user', 'CommunicationUserID');
+    if (input.OAuth2ClientID) throw invalid(E.deepInsertOrClientIdWithoutUser, 'User ID or OAuth client ID is missing', 'CommunicationUserID'); // [3rd-verified] wording
     throw invalid(E.inboundUserNeedsCommunicationUser, 'Enter a communication user', 'CommunicationUserID');
   }
   const user = s4.communicationUsers.get(input.CommunicationUserID);

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@tcc/shared';
+import { S4Error } from '../../sap/s4hana/index.js';
 import type { AutomationUnit, UnitContext } from '../unit.js';
 
 const SCENARIO = 'SAP_COM_0501';
@@ -5,6 +7,22 @@ const SCENARIO = 'SAP_COM_0501';
 async function current({ s4, desired }: UnitContext) {
   const [arrangement] = await s4.findArrangements({ scenario: SCENARIO, systemId: desired.systemId });
   return arrangement ?? null;
+}
+
+/**
+ * What to do about SAP's arrangement message ids that are known ([3rd-verified] error table): the rest pass through
+ * with SAP's own text and id (S4Error), which is what support needs.
+ */
+const ADVICE: Record<string, (systemId: string) => string> = {
+  'CM_APS_CA/010': (id) => `mark the communication system ${id} Inbound Only (Task Center only pulls tasks), or add a user for outbound communication`,
+  'CM_APS_CA/027': (id) => `mark the communication system ${id} Inbound Only (Task Center only pulls tasks), or add a user for outbound communication`,
+  'CM_APS_CA/100': () => 'give the outbound user of the communication system a password',
+};
+
+function withAdvice(error: unknown, systemId: string): unknown {
+  if (!(error instanceof S4Error) || !error.sapCode || !ADVICE[error.sapCode]) return error;
+  const advice = ADVICE[error.sapCode]!;
+  return new S4Error(error.code as ErrorCode, `${error.message} To fix it in S/4HANA: ${advice(systemId)}; then run assisted setup again.`, error.status, error.upstreamStatus, error.sapCode, error.details);
 }
 
 const boundTo = (arrangement: NonNullable<Awaited<ReturnType<typeof current>>>) => arrangement.InboundUser?.CommunicationSystemInboundUserUUID ?? null;
@@ -38,7 +56,11 @@ export const arrangementUnit: AutomationUnit = {
       if (!confirmChanges) throw new Error(`The arrangement ${arrangement.Name} is bound to another inbound user; review the plan and confirm repointing it.`);
       await ctx.s4.setArrangementInboundUser(arrangement.UUID, inbound);
     }
-    arrangement ??= await ctx.s4.createArrangement({ scenario: SCENARIO, systemId: ctx.desired.systemId, name: ctx.desired.arrangementName, inboundUserUuid: inbound });
+    arrangement ??= await ctx.s4
+      .createArrangement({ scenario: SCENARIO, systemId: ctx.desired.systemId, name: ctx.desired.arrangementName, inboundUserUuid: inbound })
+      .catch((error: unknown) => {
+        throw withAdvice(error, ctx.desired.systemId);
+      });
     return { stepValues: { arrangementName: arrangement.Name } };
   },
 };
