@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldState, runToEnd, uploadSigningCertificateByHand } from './support/field-run.js';
-import { sandboxConnection } from './support/sandbox-connection.js';
+import { s4Call, sandboxConnection } from './support/sandbox-connection.js';
 
 /**
  * Done when (issue "Field-ready"): from an empty sandbox tenant, in the strict profile (every undocumented choice the
@@ -51,3 +51,22 @@ for (const profile of ['strict', 'lenient'] as const) {
     });
   });
 }
+
+describe('SAP_COM_0501 on a system that is not inbound-only (sap-field-facts.md row 6)', () => {
+  let ctx: Awaited<ReturnType<typeof sandboxConnection>>;
+  beforeAll(async () => {
+    ctx = await sandboxConnection({ SANDBOX_PROFILE: 'strict' });
+  });
+  afterAll(() => ctx.server.stop());
+
+  it('when the tenant wants an outbound user for it, then the run stops with SAP’s message id and what to do in S/4', async () => {
+    // The admin's own system of that ID, made without "Inbound Only"; assisted setup adopts it (after confirmation).
+    const made = await s4Call(ctx.server, ctx.sandbox, 'POST', 'systems', '/CommunicationSystems', { ID: 'TASK_CENTER', Name: 'SAP Task Center', IsInboundOnly: false });
+    expect(made.status).toBe(201);
+    const run = await runToEnd(ctx, true);
+    expect(run.status).toBe('failed');
+    const arrangement = run.units.find((u: { unit: string }) => u.unit === 'arrangement');
+    expect(arrangement.status).toBe('failed');
+    expect(arrangement.message).toMatch(/No suitable outbound user.*\(CM_APS_CA\/027\).*To fix it in S\/4HANA: mark the communication system TASK_CENTER Inbound Only/);
+  });
+});
