@@ -74,7 +74,12 @@ export const communicationSystemUnit: AutomationUnit = {
     const { s4, desired } = ctx;
     let system = await s4.findCommunicationSystem(desired.systemId);
     const fresh = !system;
-    system ??= await s4.createCommunicationSystem({ systemId: desired.systemId, name: desired.systemName, hostName: desired.s4UiHost });
+    system ??= await s4.createCommunicationSystem({
+      systemId: desired.systemId,
+      name: desired.systemName,
+      hostName: desired.s4UiHost,
+      identityProvider: { issuer: ctx.facts.trust!.cn, userIdMappingMode: 'user_uuid' },
+    });
     const diff = diffOf(currentFields(system), desiredFields(ctx));
     const certificateDiffers = certificateDiff(ctx, system).length > 0;
     if ((diff.length || (certificateDiffers && certificateByApi(ctx))) && !fresh && !confirmChanges) {

@@ -89,8 +89,12 @@ export function createS4Service({ http, host, client, user, password, onRefused 
      * Inbound-only: Task Center pulls (sap-apis.md C), and SAP_COM_0501's outbound part then needs no outbound user
      * (sap-field-facts.md row 6, CM_APS_CA/027).
      */
-    createCommunicationSystem(input: { systemId: string; name: string; hostName: string; description?: string }): Promise<CommunicationSystem> {
-      const body = { ID: input.systemId, Name: input.name, HostName: input.hostName, IsInboundOnly: true, ...(input.description ? { Description: input.description } : {}) };
+    createCommunicationSystem(input: { systemId: string; name: string; hostName: string; description?: string; identityProvider?: { issuer: string; userIdMappingMode: UserLogonType } }): Promise<CommunicationSystem> {
+      // The OAuth 2.0 IdP fields go with the create, as the [3rd] migrator posts them (NOTES.md 2.2): no PATCH needed after.
+      const idp = input.identityProvider
+        ? { IsOAuth2IdentityProviderActive: true, OAuth2IdentityProviderName: input.identityProvider.issuer, OAuth2IdentityProviderUserLogonType: input.identityProvider.userIdMappingMode }
+        : {};
+      const body = { ID: input.systemId, Name: input.name, HostName: input.hostName, IsInboundOnly: true, ...idp, ...(input.description ? { Description: input.description } : {}) };
       const create = () => api.post<CommunicationSystem>('systems', 'CommunicationSystems', body, `create communication system ${input.systemId}`);
       return createOnce(create, () => service.findCommunicationSystem(input.systemId));
     },
