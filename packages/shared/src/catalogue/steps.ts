@@ -105,7 +105,8 @@ export const STEP_CATALOGUE: readonly StepDefinition[] = [
     id: 6,
     app: 'communicationSystems',
     title: 'Enter the host name',
-    instructions: "Enter the S/4HANA Cloud system's own host name as Host Name.",
+    // Inbound Only: Task Center pulls tasks; without it SAP_COM_0501 may ask for an outbound user (CM_APS_CA/027, sap-field-facts.md row 6).
+    instructions: "Enter the S/4HANA Cloud system's own host name as Host Name, and select Inbound Only: Task Center pulls tasks, so the system needs no user for outbound communication.",
     inputs: [],
     outputs: [],
     copyValues: ['s4UiHost'],
