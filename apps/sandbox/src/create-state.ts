@@ -29,13 +29,21 @@ function secrets(given: Partial<SandboxSecrets> = {}): SandboxSecrets {
   };
 }
 
-/** Demo users: three exist in BTP and S/4 with the same UUID; the last one is missing in S/4 (a failure to explain). */
+/**
+ * Demo users. The first four sign in through the subaccount's SAP Cloud Identity Services tenant, which sets a GUID
+ * user_uuid that XSUAA passes on (specs/NOTES.md §4): three exist in S/4 with that UUID; nora is missing in S/4 (a
+ * failure to explain). The last one signs in with SAP ID service (origin sap.default), whose user_uuid is an SAP user
+ * ID, not a GUID: no S/4 user UUID can equal it, so the SAML bearer flow cannot map her (sap-field-facts.md row 3).
+ * Keep the order: tools take the first user with inS4 for a working token and the first without for the newcomer.
+ */
 function demoUsers(password: string): BusinessUser[] {
+  const ias = UNCERTAIN.xsuaaOrigins.ias;
   return [
-    { userUuid: '3f9c2a71-8d4e-4b6a-a1c2-5e7f90b1c3d4', userName: 'anna.approver@example.com', email: 'anna.approver@example.com', password, inS4: true },
-    { userUuid: '7a1e4c92-0b3d-4f58-8e6a-2c4d6f8a0b1c', userName: 'bob.buyer@example.com', email: 'bob.buyer@example.com', password, inS4: true },
-    { userUuid: 'c5d7e9f1-2a4b-4c6d-8e0f-1a3b5c7d9e0f', userName: 'carla.controller@example.com', email: 'carla.controller@example.com', password, inS4: true },
-    { userUuid: 'e2f4a6b8-c0d2-4e4f-a6b8-c0d2e4f6a8b0', userName: 'nora.newhire@example.com', email: 'nora.newhire@example.com', password, inS4: false },
+    { userUuid: '3f9c2a71-8d4e-4b6a-a1c2-5e7f90b1c3d4', userName: 'anna.approver@example.com', email: 'anna.approver@example.com', password, inS4: true, origin: ias },
+    { userUuid: '7a1e4c92-0b3d-4f58-8e6a-2c4d6f8a0b1c', userName: 'bob.buyer@example.com', email: 'bob.buyer@example.com', password, inS4: true, origin: ias },
+    { userUuid: 'c5d7e9f1-2a4b-4c6d-8e0f-1a3b5c7d9e0f', userName: 'carla.controller@example.com', email: 'carla.controller@example.com', password, inS4: true, origin: ias },
+    { userUuid: 'e2f4a6b8-c0d2-4e4f-a6b8-c0d2e4f6a8b0', userName: 'nora.newhire@example.com', email: 'nora.newhire@example.com', password, inS4: false, origin: ias },
+    { userUuid: 'P000123', userName: 'paula.partner@example.com', email: 'paula.partner@example.com', password, inS4: false, origin: UNCERTAIN.xsuaaOrigins.sapIdService },
   ];
 }
 
@@ -55,6 +63,7 @@ export function createState(options: SandboxOptions = {}): { state: SandboxState
       ]),
       trust: { active: createKeyPair(UNCERTAIN.trustCertificateSubject(trustCn), o.trustCertificateValidDays ?? 730), passive: null },
       destinations: new Map(),
+      destinationModifiedAt: new Map(),
       tokenSigningKey: createKeyPair([{ shortName: 'CN', value: `${o.subdomain}.authentication.${o.landscapeDomain}` }], 3650),
     },
     s4: {

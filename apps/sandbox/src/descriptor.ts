@@ -1,4 +1,5 @@
 import type { SandboxContext } from './context.js';
+import { UNCERTAIN } from './uncertain.js';
 
 /** What `npm run sandbox` prints: everything needed to point the product, or SAP's SDK, at the sandbox. */
 export function sandboxDescriptor(ctx: SandboxContext) {
@@ -43,7 +44,8 @@ export function sandboxDescriptor(ctx: SandboxContext) {
         password: state.s4.managementUser.password,
       },
     },
-    businessUsers: state.users.map(({ userName, email, userUuid, password, inS4 }) => ({ userName, email, userUuid, password, inS4 })),
+    /** origin: XSUAA's origin key of the user's identity provider (sap.default = SAP ID service, whose user_uuid is no GUID). */
+    businessUsers: state.users.map(({ userName, email, userUuid, password, inS4, origin }) => ({ userName, email, userUuid, password, inS4, origin: origin ?? UNCERTAIN.xsuaaOrigins.ias })),
     howToGetAUserToken: `POST ${baseUrl}/oauth/token with form fields grant_type=password, username, password, client_id and client_secret of userTokenClient`,
     controls: {
       faults: `${baseUrl}/sandbox/faults`,

@@ -1,12 +1,25 @@
 import type { KeyPairWithCertificate } from './crypto/keys.js';
 
-/** A simulated business user: an XSUAA/IAS user in BTP and, when `inS4` is true, a business user with the same UUID in S/4. */
+/**
+ * A simulated business user: a user of an identity provider the subaccount's XSUAA trusts and, when `inS4` is true, a
+ * business user in S/4 whose user UUID equals `userUuid` (the SAML NameID under User ID Mapping Mode "User UUID").
+ */
 export interface BusinessUser {
+  /**
+   * The `user_uuid` claim XSUAA passes on from the identity provider (specs/NOTES.md §4): SAP Cloud Identity Services
+   * sets a GUID; SAP ID service an SAP user ID such as `P000123` / `I347491`, not a GUID, which no S/4 user UUID equals.
+   */
   userUuid: string;
   userName: string;
   email: string;
   password: string;
   inS4: boolean;
+  /**
+   * XSUAA's `origin` claim: the origin key of the user's identity provider (UNCERTAIN.xsuaaOrigins): `sap.default` = SAP ID
+   * service, the IAS trust's key (`sap.custom`) for users of the subaccount's IAS tenant. Absent in states saved before it
+   * existed: those users were IAS-like (GUID user_uuid).
+   */
+  origin: string;
 }
 
 export interface TrustKeys {
@@ -27,6 +40,11 @@ export interface BtpState {
   clients: Map<string, { secret: string; kind: 'destination-service' | 'app' }>;
   trust: TrustKeys;
   destinations: Map<string, Destination>;
+  /**
+   * When each destination was last created or overwritten through the API (epoch ms), for `$filter=modifiedwithin(…)`;
+   * kept apart so it never shows as a destination property. Absent in states saved before it existed.
+   */
+  destinationModifiedAt?: Map<string, number>;
   /** Signs XSUAA tokens; published at /token_keys. */
   tokenSigningKey: KeyPairWithCertificate;
 }

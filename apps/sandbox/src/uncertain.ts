@@ -3,7 +3,10 @@
  * it). One place, so a live tenant can settle each by editing a line here. Section letters refer to sap-apis.md.
  */
 export const UNCERTAIN = {
-  /** A.2: status codes of the Destination service come only from a [3rd] summary (POST 201, conflict 409, DELETE 204…). */
+  /**
+   * A.2: status codes of the Destination service come only from a [3rd] summary (POST 201, conflict 409, DELETE 204…).
+   * [SPEC] via sap-field-facts.md gives 201 for a bulk POST in which every item was created; for one object it is still assumed.
+   */
   destinationCreatedStatus: 201,
   destinationConflictStatus: 409,
   /** A.3: the exact error text of find destination without a user JWT for OAuth2SAMLBearerAssertion is not published. */
@@ -13,6 +16,27 @@ export const UNCERTAIN = {
   tokenRetrievalFailedMessage: (status: number, error: string, description: string) =>
     `Retrieval of OAuthToken failed due to: ${status} ${error}${description ? `: ${description}` : ''}`,
   tokenServiceUnreachableMessage: (url: string) => `Retrieval of OAuthToken failed due to: token service ${url} could not be reached`,
+  /**
+   * A.3/3cb7b81: "If not found on any level, the operation would fail" and, for custom user attributes, "user ID could not be
+   * determined"; the words around them are not published. Also used when nameIdFormat is neither emailAddress nor unspecified
+   * ("otherwise an exception is thrown").
+   */
+  userIdNotDeterminedMessage: (source: string) => `Retrieval of OAuthToken failed due to: user ID could not be determined (looked for '${source}' in the user JWT)`,
+  nameIdFormatInvalidMessage: (format: string) =>
+    `Retrieval of OAuthToken failed due to: nameIdFormat '${format}' needs userIdSource; without it only emailAddress or unspecified are supported`,
+  /**
+   * sap-field-facts.md row 3 / c69ea6a: an X-user-token the subaccount does not trust (not from its XSUAA, and not verifiable
+   * with the destination's x_user_token.jwks / x_user_token.jwks_uri) yields no token. SAP documents no HTTP status or text
+   * for it: the sandbox answers 200 with the reason in authTokens[0].error, like every other token-retrieval failure.
+   */
+  xUserTokenUntrustedMessage: (reason: string) => `Retrieval of OAuthToken failed due to: the JWT in the X-user-token header is not trusted: ${reason}`,
+  /**
+   * c69ea6a: x_user_token.jwks is a "Base64-encoded JSON web key set" (RFC 7517 §5) — settled. Which key fields are read is
+   * not: the sandbox takes RSA keys (kty RSA, n, e; the key whose `kid` matches the JWT's, else any) and RS256 only.
+   */
+  xUserTokenAlgorithms: ['RS256'] as const,
+  /** c69ea6a: x_user_token.jwks_uri is fetched with this timeout (not published; the token service timeouts default to 10 s). */
+  xUserTokenJwksTimeoutMs: 10_000,
   /** A.5: the trust certificate's full subject beyond the CN is seen only in a [3rd] guide. */
   trustCertificateSubject: (cn: string) => [
     { shortName: 'OU', value: 'CP Destination Configuration' },
@@ -59,6 +83,12 @@ export const UNCERTAIN = {
   /* Failed logons after which a communication user is locked: profile.ts lockAfterFailedLogons (0377ade says three). */
   /** A.1/NOTES §4: XSUAA's expires_in (12 h less a second, as seen in practice [3rd]); exp = iat + this. */
   xsuaaTokenLifetimeSeconds: 43199,
+  /**
+   * NOTES.md §4: XSUAA's `origin` is the origin key of the identity provider the user signed in with (`sap.default` = SAP ID
+   * service). The origin key of the subaccount's trust to its SAP Cloud Identity Services tenant is chosen when the trust is
+   * set up; `sap.custom` (the cockpit's default for a custom IAS trust, as remembered, not sourced) is assumed.
+   */
+  xsuaaOrigins: { sapIdService: 'sap.default', ias: 'sap.custom' },
   /** A.1: a wrong user password (password grant) or a bad assertion (jwt-bearer) — RFC 6749 §5.2 says 400 invalid_grant; XSUAA's exact text is unknown. */
   xsuaaInvalidGrant: { status: 400, badUserPassword: 'User authentication failed: Bad credentials', badAssertion: 'Invalid JWT assertion' },
   /** A.2: paging response headers for $pageCount=true / $entityCount=true; names taken from the parameter names, not from a spec. */
@@ -67,8 +97,20 @@ export const UNCERTAIN = {
   destinationDefaultPageSize: 50,
   /** A.2/NOTES §1: DELETE of one destination returns `Update` ({ Count }), so 200 rather than the [3rd] summary's 204. */
   destinationDeletedStatus: 200,
-  /** A.2: overall status of a bulk (array) POST/PUT whose per-item results are in a BulkResponse[] (not published). */
-  destinationBulkStatus: 200,
+  /**
+   * A.18: [SPEC] via sap-field-facts.md settles the bulk POST (201 all created, 207 BulkResponse[] on partial failure; see
+   * subaccount-destinations.ts). Not settled: whether a 201 carries the BulkResponse[] too (the sandbox sends it), the status
+   * when every item failed (the sandbox answers 207: each item's status says why), and the status of a bulk PUT (kept at 200).
+   */
+  destinationBulkUpdateStatus: 200,
+  /**
+   * A.11: [SPEC] via sap-field-facts.md lists the $filter forms (filter.ts). Not published: the argument of modifiedwithin
+   * (the sandbox takes an ISO 8601 duration of days/hours/minutes/seconds, bare or quoted: modifiedwithin(PT1H),
+   * modifiedwithin('P7D')); whether forms combine with and/or (filter.ts parses one form only: 400). The modification time
+   * it filters on is kept beside the destination (BtpState.destinationModifiedAt), never as a visible property; SAP's Python
+   * SDK knows a `$includeMetadata` list parameter (utils/_params.py) that may expose such metadata — not modelled.
+   */
+  destinationFilter: { modifiedWithinArgument: 'iso8601-duration' as const },
   /** A.2: Destination service error texts ({ ErrorMessage }); only the not-found text is confirmed (sap-cloud-sdk.md). */
   destinationErrors: {
     unauthorized: 'Unauthorized: a valid OAuth access token of the Destination service is required',
@@ -80,11 +122,11 @@ export const UNCERTAIN = {
     filterInvalid: (filter: string) => `Invalid $filter expression: ${filter}`,
     bodyInvalid: 'The request body must be a destination object or an array of destinations',
   },
-  /** A.5: status of POST /saml2Metadata/certificate[/passive] (generate or renew) and of DELETE …/passive. */
-  trustCertificateGeneratedStatus: 201,
-  trustPassiveDeletedStatus: 204,
-  /** A.5: rotate without a passive certificate; status and text are not published. */
-  trustRotateWithoutPassive: { status: 400, message: 'There is no passive certificate to rotate to' },
+  /**
+   * A.44: rotate without a passive certificate answers 404 "Passive Keypair … does not exist" ([SPEC] via sap-field-facts.md,
+   * settled in trust-certificate.ts); the words the audit elided ("for subaccount <id>") are the sandbox's guess.
+   */
+  trustRotateWithoutPassiveMessage: (subaccountId: string) => `Passive Keypair for subaccount ${subaccountId} does not exist`,
   /** D: the tenant's SAP system ID, used in the Basic realm "[SID/client]" and the session cookie SAP_SESSIONID_<SID>_<client>; not derivable from the host. */
   s4SystemId: 'SBX',
   /** D: CSRF token lifetime of the SAP_COM_0A48 services (Gateway ties it to the session; 30 minutes assumed). */

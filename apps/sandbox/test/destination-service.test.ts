@@ -4,6 +4,8 @@ import { generateTrustKeyPair } from '../src/btp/destination-service.js';
 import { startSandbox, type RunningSandbox } from '../src/start-sandbox.js';
 
 // Pins sap-apis.md A.2 and A.5/A.6 and specs/NOTES.md §1 (DestinationsOnSubaccountLevelApi, TrustCertificate…Api).
+// [SPEC] = SAP's OpenAPI contract of the Destination service (SAP/cloud-sdk-python …/destination/spec/api_spec.yaml), cited
+// through sap-field-facts.md ("Wrong but harmless today": A.11 $filter, A.18 bulk POST, A.42–A.44 trust API).
 let sb: RunningSandbox;
 let bearer = '';
 beforeAll(async () => {
@@ -73,12 +75,22 @@ describe('Destination service: subaccount destinations CRUD', () => {
     expect((await call('GET', '/subaccountDestinations/noType')).status).toBe(404);
   });
 
-  it('when an array is posted or put, then every item gets a BulkResponse { name, status }', async () => {
+  it('[SPEC] via sap-field-facts.md A.18: when an array is posted and every item is created, then 201 with a BulkResponse per item', async () => {
+    const created = await call('POST', '/subaccountDestinations', [http('bulkAll1'), http('bulkAll2')]);
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual([{ name: 'bulkAll1', status: 201 }, { name: 'bulkAll2', status: 201 }]);
+    expect((await call('GET', '/subaccountDestinations/bulkAll2')).status).toBe(200);
+  });
+
+  it('[SPEC] via sap-field-facts.md A.18: when some items of a posted array fail, then 207 with a BulkResponse[] saying which and why', async () => {
     await call('POST', '/subaccountDestinations', http('bulk0'));
     const created = await call('POST', '/subaccountDestinations', [http('bulk1'), http('bulk0'), { Name: 'bulkBad' }]);
-    expect(created.status).toBe(200);
-    expect(created.body).toMatchObject([{ name: 'bulk1', status: 201 }, { name: 'bulk0', status: 409 }, { name: 'bulkBad', status: 400 }]);
+    expect(created.status).toBe(207);
+    expect(created.body).toMatchObject([{ name: 'bulk1', status: 201 }, { name: 'bulk0', status: 409, cause: expect.stringMatching(/already exists/) }, { name: 'bulkBad', status: 400 }]);
+    expect((await call('GET', '/subaccountDestinations/bulk1')).status).toBe(200);
+    // Bulk PUT: SPEC (as quoted) names no status; the sandbox keeps 200 (UNCERTAIN.destinationBulkUpdateStatus).
     const updated = await call('PUT', '/subaccountDestinations', [http('bulk1', { Description: 'x' }), http('bulkMissing')]);
+    expect(updated.status).toBe(200);
     expect(updated.body).toEqual([{ name: 'bulk1', status: 200 }, expect.objectContaining({ name: 'bulkMissing', status: 404 })]);
   });
 });
@@ -88,17 +100,64 @@ describe('Destination service: list, $filter, $select, paging, bulk delete', () 
     await call('POST', '/subaccountDestinations', [http('list_a', { Description: 'one' }), http('list_b', { Description: 'two' }), { Name: 'list_c', Type: 'RFC' }]);
   });
 
-  it('when $filter uses eq, in, and, or, then only matching destinations come back', async () => {
-    const names = async (filter: string) => ((await call('GET', `/subaccountDestinations?$filter=${q(filter)}`)).body as { Name: string }[]).map((d) => d.Name).sort();
-    expect(await names("Name eq 'list_a'")).toEqual(['list_a']);
+  const names = async (filter: string) => ((await call('GET', `/subaccountDestinations?$filter=${q(filter)}`)).body as { Name: string }[]).map((d) => d.Name).sort();
+
+  it("[SPEC] via sap-field-facts.md A.11: when $filter is Name in (…), startswith(Name,'…') or endswith(Name,'…'), then only matching destinations come back", async () => {
     expect(await names("Name in ('list_a','list_c','zzz')")).toEqual(['list_a', 'list_c']);
-    expect(await names("Type eq 'HTTP' and Description eq 'two'")).toEqual(['list_b']);
-    expect(await names("Name eq 'list_a' or Type eq 'RFC'")).toEqual(['list_a', 'list_c']);
-    expect((await call('GET', `/subaccountDestinations?$filter=${q('Name gt 1')}`)).status).toBe(400);
+    expect(await names("Name in ('list_b')")).toEqual(['list_b']);
+    expect(await names("startswith(Name,'list_')")).toEqual(['list_a', 'list_b', 'list_c']);
+    expect(await names("startswith(Name, 'LIST_')")).toEqual([]); // case-sensitive
+    expect(await names("endswith(Name,'_b')")).toEqual(['list_b']);
+  });
+
+  it('[SPEC] via sap-field-facts.md A.11: when $filter is anything else (Name eq, other properties, and/or, other functions), then 400', async () => {
+    for (const filter of [
+      "Name eq 'list_a'", // what the product's findDestinationByName sent before
+      "Type eq 'HTTP'",
+      "Description in ('one')",
+      "Name in ('list_a') or Name in ('list_b')",
+      "startswith(Name,'list_') and endswith(Name,'_b')",
+      "contains(Name,'list')",
+      "startswith(Type,'H')",
+      'Name gt 1',
+      "Name in ('list_a'",
+      'modifiedwithin(soon)',
+    ]) {
+      const res = await call('GET', `/subaccountDestinations?$filter=${q(filter)}`);
+      expect([filter, res.status, typeof res.body.ErrorMessage]).toEqual([filter, 400, 'string']);
+    }
+  });
+
+  it('[SPEC] via sap-field-facts.md A.11: when $filter is modifiedwithin(<ISO 8601 duration>), then only destinations created or overwritten within it come back, and no time property shows', async () => {
+    const realNow = sb.context.now;
+    try {
+      // Later than every other destination of this file (so PT1H picks only these), within the bearer token's 12 h.
+      const start = Date.now() + 3_600_000;
+      sb.context.now = () => new Date(start);
+      await call('POST', '/subaccountDestinations', [http('mod_old'), http('mod_updated')]);
+      sb.context.now = () => new Date(start + 2 * 3_600_000);
+      await call('POST', '/subaccountDestinations', http('mod_new'));
+      await call('PUT', '/subaccountDestinations', http('mod_updated', { Description: 'touched' }));
+      sb.context.now = () => new Date(start + 2 * 3_600_000 + 60_000);
+      const recent = (await names('modifiedwithin(PT1H)')).filter((n) => n.startsWith('mod_'));
+      expect(recent).toEqual(['mod_new', 'mod_updated']);
+      expect((await names("modifiedwithin('P1D')")).filter((n) => n.startsWith('mod_'))).toEqual(['mod_new', 'mod_old', 'mod_updated']);
+      expect((await names('modifiedwithin(PT30S)')).filter((n) => n.startsWith('mod_'))).toEqual([]);
+      // The modification time is kept beside the destination, never as one of its properties (UNCERTAIN.destinationFilter).
+      expect(Object.keys((await call('GET', '/subaccountDestinations/mod_new')).body).sort()).toEqual(Object.keys(http('mod_new')).sort());
+      const deleted = await call('DELETE', `/subaccountDestinations?$filter=${q('modifiedwithin(PT1H)')}`);
+      expect(deleted.status).toBe(200);
+      expect(deleted.body.Summary.filter((s: { name: string }) => s.name.startsWith('mod_'))).toEqual(
+        expect.arrayContaining([{ name: 'mod_new', status: 'DELETED' }, { name: 'mod_updated', status: 'DELETED' }]),
+      );
+      expect((await call('GET', '/subaccountDestinations/mod_old')).status).toBe(200);
+    } finally {
+      sb.context.now = realNow;
+    }
   });
 
   it('when $select=Name, then only names are listed; /instanceDestinations is an empty list', async () => {
-    const res = await call('GET', `/subaccountDestinations?$select=Name&$filter=${q("Name eq 'list_b'")}`);
+    const res = await call('GET', `/subaccountDestinations?$select=Name&$filter=${q("Name in ('list_b')")}`);
     expect(res.body).toEqual([{ Name: 'list_b' }]);
     expect(await call('GET', '/instanceDestinations')).toMatchObject({ status: 200, body: [] });
   });
@@ -114,8 +173,10 @@ describe('Destination service: list, $filter, $select, paging, bulk delete', () 
     expect(plain.headers.get('Page-Count')).toBeNull();
   });
 
-  it('when deleting by $filter, then a BulkDelete reports DELETED and NOT_FOUND; without $filter it is 400', async () => {
+  it('when deleting by $filter, then a BulkDelete reports DELETED and NOT_FOUND; without $filter, or with Name eq, it is 400', async () => {
     expect((await call('DELETE', '/subaccountDestinations')).status).toBe(400);
+    expect((await call('DELETE', `/subaccountDestinations?$filter=${q("Name eq 'list_a'")}`)).status).toBe(400); // [SPEC] A.11
+    expect((await call('GET', '/subaccountDestinations/list_a')).status).toBe(200);
     const res = await call('DELETE', `/subaccountDestinations?$filter=${q("Name in ('list_a','list_c','ghost')")}`);
     expect(res.status).toBe(200);
     expect(res.body.Count).toBe(2);
@@ -137,22 +198,26 @@ describe('Destination service: trust certificate (saml2Metadata)', () => {
     expect(cn).toBe(`cfapps.eu10.hana.ondemand.com/${sb.descriptor.btp.subaccountId}`);
     expect(cn!.length).toBeGreaterThanOrEqual(66);
     const renewed = await call('POST', '/saml2Metadata/certificate');
-    expect(renewed.status).toBe(201);
+    expect(renewed.status).toBe(200); // [SPEC] via sap-field-facts.md A.42
     expect(renewed.body.certificate).not.toBe(before.body.certificate);
     expect(cnOf(renewed.body.certificate)).toBe(cn);
     expect((await call('GET', '/saml2Metadata/certificate')).body.certificate).toBe(renewed.body.certificate);
   });
 
-  it('when a passive certificate is generated and rotated, then active and passive swap; without passive rotate fails', async () => {
+  it('[SPEC] via sap-field-facts.md A.42–A.44: when a passive certificate is generated (200), rotated and deleted (200), then active and passive swap; without passive rotate is 404 "Passive Keypair … does not exist"', async () => {
     expect(await call('GET', '/saml2Metadata/certificate/passive')).toMatchObject({ status: 404, body: { ErrorMessage: expect.stringMatching(/no Key Pair/) } });
-    expect((await call('POST', '/saml2Metadata/rotateCertificate')).status).toBe(400);
+    const refused = await call('POST', '/saml2Metadata/rotateCertificate');
+    expect(refused.status).toBe(404);
+    expect(refused.body.ErrorMessage).toMatch(/^Passive Keypair .* does not exist$/); // the elided words: UNCERTAIN.trustRotateWithoutPassiveMessage
     const active = (await call('GET', '/saml2Metadata/certificate')).body.certificate;
-    const passive = (await call('POST', '/saml2Metadata/certificate/passive')).body.certificate;
+    const generated = await call('POST', '/saml2Metadata/certificate/passive');
+    expect(generated.status).toBe(200);
+    const passive = generated.body.certificate;
     expect((await call('GET', '/saml2Metadata/certificate/passive')).body.certificate).toBe(passive);
     const rotated = await call('POST', '/saml2Metadata/rotateCertificate');
     expect(rotated).toMatchObject({ status: 200, body: { activeCertificate: passive, passiveCertificate: active } });
     expect((await call('GET', '/saml2Metadata/certificate')).body.certificate).toBe(passive);
-    expect((await call('DELETE', '/saml2Metadata/certificate/passive')).status).toBe(204);
+    expect((await call('DELETE', '/saml2Metadata/certificate/passive')).status).toBe(200);
     expect((await call('GET', '/saml2Metadata/certificate/passive')).status).toBe(404);
   });
 

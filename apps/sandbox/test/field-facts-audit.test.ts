@@ -99,7 +99,7 @@ describe('sap-field-facts.md "Would break a real setup", re-checked against the 
     const clash = (await client.post(`${CS}/InboundUsers`, { CommunicationSystemUUID: other.system.UUID, CommunicationUserID: other.user.ID, ...SAML_BEARER })).body;
     const taken = await client.patch(`${CS}/InboundUsers(${clash.UUID})`, { OAuth2ClientID: user.Name });
     expect(taken.status).toBe(400);
-    expect(taken.body.error).toMatchObject({ code: E.clientIdTaken, message: expect.stringMatching(/already used/) });
+    expect(taken.body.error).toMatchObject({ code: E.clientIdTaken, message: expect.stringMatching(/is already assigned to Comm\. System /) });
   });
 
   it('row 2, the other way of its switches: the client ID is the user name, or cannot be changed', async () => {

@@ -1,6 +1,7 @@
 import { createPublicKey, createVerify, type JsonWebKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyClientToken, verifyUserToken } from '../src/btp/xsuaa.js';
+import { signJwt } from '../src/crypto/jwt.js';
 import { startSandbox, type RunningSandbox } from '../src/start-sandbox.js';
 
 // Pins the XSUAA facts of sap-apis.md A.1, specs/NOTES.md §4 and sap-cloud-sdk.md.
@@ -88,7 +89,7 @@ describe('XSUAA POST /oauth/token', () => {
       user_uuid: user.userUuid,
       user_name: user.userName,
       email: user.email,
-      origin: 'sap.default',
+      origin: 'sap.custom', // anna signs in through the subaccount's IAS tenant (UNCERTAIN.xsuaaOrigins.ias); was sap.default
       given_name: 'Anna',
       family_name: 'Approver',
       cid: sb.descriptor.btp.userTokenClient.clientid,
@@ -97,6 +98,23 @@ describe('XSUAA POST /oauth/token', () => {
     });
     expect(claims.user_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(claims.user_id).not.toBe(user.userUuid);
+  });
+
+  it('specs/NOTES.md §4: when users of IAS and of SAP ID service log on, then user_uuid is the GUID IAS set or the SAP user ID (no GUID) of SAP ID service, and origin names the provider', async () => {
+    const client = sb.descriptor.btp.userTokenClient;
+    const claimsOf = async (user: (typeof sb.descriptor.businessUsers)[number]) =>
+      decode((await token({ grant_type: 'password', username: user.userName, password: user.password, client_id: client.clientid, client_secret: client.clientsecret })).body.access_token, 1);
+    const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    for (const user of sb.descriptor.businessUsers.filter((u) => u.origin === 'sap.custom')) {
+      expect(await claimsOf(user)).toMatchObject({ origin: 'sap.custom', user_uuid: expect.stringMatching(guid) });
+    }
+    expect(sb.descriptor.businessUsers.filter((u) => u.inS4).every((u) => u.origin === 'sap.custom')).toBe(true);
+    const sapIdUsers = sb.descriptor.businessUsers.filter((u) => u.origin === 'sap.default');
+    expect(sapIdUsers).toHaveLength(1);
+    const claims = await claimsOf(sapIdUsers[0]!);
+    expect(claims).toMatchObject({ origin: 'sap.default', user_uuid: 'P000123' });
+    expect(claims.user_uuid).not.toMatch(guid);
+    expect(claims.user_id).toMatch(guid); // XSUAA's shadow user ID stays a GUID
   });
 
   it('when the user password is wrong, then 400 invalid_grant', async () => {
@@ -152,5 +170,9 @@ describe('token helpers for other sandbox modules', () => {
     const [h, , s] = user.split('.');
     const forged = `${h}.${Buffer.from(JSON.stringify({ ...decode(user, 1), user_uuid: 'someone-else' })).toString('base64url')}.${s}`;
     expect(verifyUserToken(sb.context, forged)).toBeNull();
+    // NOTES.md §4: user_uuid is there only where the identity provider set one; a user token without it is still a user token.
+    const { user_uuid: _dropped, ...withoutUuid } = decode(user, 1);
+    const signed = signJwt(withoutUuid, sb.context.state.btp.tokenSigningKey, decode(user, 0).jku);
+    expect(verifyUserToken(sb.context, signed)).toMatchObject({ userUuid: undefined, userName: sb.descriptor.businessUsers[0]!.userName });
   });
 });

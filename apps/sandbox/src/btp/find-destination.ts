@@ -3,6 +3,8 @@ import type { SandboxContext } from '../context.js';
 import { assertionXml, NAME_ID_FORMATS, signAssertion } from '../saml/build-assertion.js';
 import type { Destination } from '../state.js';
 import { UNCERTAIN } from '../uncertain.js';
+import { propagatedUserId } from './user-id.js';
+import { checkXUserToken } from './x-user-token.js';
 import { verifyClientToken, verifyUserToken } from './xsuaa.js';
 
 interface AuthToken {
@@ -16,13 +18,6 @@ interface AuthToken {
 
 const failed = (error: string): AuthToken => ({ type: '', value: '', http_header: { key: '', value: '' }, error });
 
-/** The user ID for the NameID: the `userIdSource` claim, else what `nameIdFormat` implies (sap-apis.md A.3). */
-function userId(destination: Destination, claims: Record<string, unknown>): string | undefined {
-  const source = destination.userIdSource ?? (destination.nameIdFormat?.endsWith(':emailAddress') ? 'email' : 'user_name');
-  const value = claims[source];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 /** The CN of the active trust certificate: the subaccount's SAML entity ID (sap-apis.md A.6). */
 function entityId(ctx: SandboxContext): string {
   return `cfapps.${ctx.state.btp.landscapeDomain}/${ctx.state.btp.subaccountId}`;
@@ -32,16 +27,18 @@ function entityId(ctx: SandboxContext): string {
 async function samlBearerToken(ctx: SandboxContext, destination: Destination, claims: Record<string, unknown>): Promise<AuthToken> {
   const key = ctx.state.btp.trust.active;
   if (!key) return failed(UNCERTAIN.trustCertificateMissingMessage);
-  const nameId = userId(destination, claims);
-  if (!nameId) return failed(UNCERTAIN.findDestinationNoUserMessage);
+  // userIdSource: a root-level claim or a JsonPath (3cb7b81, sap-field-facts.md A.34); else what nameIdFormat implies.
+  const user = propagatedUserId(destination, claims);
+  if (!user.ok) return failed(user.error);
   const xml = assertionXml({
     issuer: destination.assertionIssuer ?? entityId(ctx),
-    nameId,
+    nameId: user.userId,
     nameIdFormat: destination.nameIdFormat ?? NAME_ID_FORMATS.unspecified,
     audience: destination.audience ?? '',
     recipient: destination.assertionRecipient ?? destination.tokenServiceURL ?? '',
     authnContextClassRef: destination.authnContextClassRef ?? 'urn:oasis:names:tc:SAML:2.0:ac:classes:PreviousSession',
-    attributes: destination.skipUserUuidInSAMLAttributes === 'true' ? {} : { user_uuid: String(claims.user_uuid ?? '') },
+    // A user_uuid attribute only where the token has one (NOTES.md §4: not every identity provider sets it).
+    attributes: destination.skipUserUuidInSAMLAttributes === 'true' || claims.user_uuid === undefined ? {} : { user_uuid: String(claims.user_uuid) },
     now: ctx.now(),
   });
   const assertion = Buffer.from(signAssertion(xml, key)).toString(destination.samlAssertionEncoding === 'base64' ? 'base64' : 'base64url');
@@ -66,7 +63,9 @@ async function samlBearerToken(ctx: SandboxContext, destination: Destination, cl
 /**
  * GET /destination-configuration/v1/destinations/{name}: "find destination" (sap-apis.md A.3). For
  * OAuth2SAMLBearerAssertion the user comes from X-user-token, else from a user JWT in Authorization; without one the
- * token retrieval fails and says so in authTokens[0].error, as SAP's service does.
+ * token retrieval fails and says so in authTokens[0].error, as SAP's service does. A non-empty X-user-token "will be used
+ * with priority over the Authorization header" (SAP-docs 39d4265): when the subaccount does not trust it (x-user-token.ts)
+ * the retrieval fails — it never falls back to the Authorization user.
  */
 export function createFindDestinationRouter(ctx: SandboxContext): Router {
   const router = Router();
@@ -88,8 +87,17 @@ export function createFindDestinationRouter(ctx: SandboxContext): Router {
     };
     if (destination.Authentication === 'OAuth2SAMLBearerAssertion' && req.query.$skipTokenRetrieval !== 'true') {
       const header = req.headers['x-user-token'];
-      const user = verifyUserToken(ctx, typeof header === 'string' ? header : undefined) ?? userFromAuthorization;
-      result.authTokens = [user ? await samlBearerToken(ctx, destination, user.claims) : failed(UNCERTAIN.findDestinationNoUserMessage)];
+      const xUserToken = typeof header === 'string' ? header.trim() : '';
+      let token: AuthToken;
+      if (xUserToken) {
+        const checked = await checkXUserToken(ctx, destination, xUserToken);
+        token = checked.ok ? await samlBearerToken(ctx, destination, checked.claims) : failed(UNCERTAIN.xUserTokenUntrustedMessage(checked.reason));
+      } else if (userFromAuthorization) {
+        token = await samlBearerToken(ctx, destination, userFromAuthorization.claims);
+      } else {
+        token = failed(UNCERTAIN.findDestinationNoUserMessage);
+      }
+      result.authTokens = [token];
     }
     res.json(result);
   });

@@ -16,7 +16,7 @@ const CLIENT_GRANTS = new Set(['client_credentials', JWT_BEARER]);
 const issuer = (ctx: SandboxContext) => `https://${ctx.hosts.xsuaa}/oauth/token`;
 const jku = (ctx: SandboxContext) => `https://${ctx.hosts.xsuaa}/token_keys`;
 
-/** XSUAA's user_id is its shadow user's GUID, not the global user_uuid (NOTES.md §4); derive one stably from the UUID. */
+/** XSUAA's user_id is its shadow user's GUID, not the global user_uuid (NOTES.md §4); derive one stably from the user_uuid. */
 function shadowUserId(userUuid: string): string {
   const h = createHash('sha256').update(`xsuaa-shadow-user:${userUuid}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
@@ -28,8 +28,12 @@ function namesOf(user: BusinessUser): { given_name: string; family_name: string 
   return { given_name: cap(given), family_name: cap(family) };
 }
 
-type UserClaims = Record<string, unknown> & { user_uuid: string; user_name: string; email: string };
+type UserClaims = Record<string, unknown> & { user_name: string; email: string };
 
+/**
+ * The user claims XSUAA puts in a user token. `user_uuid` is what the user's identity provider gave (NOTES.md §4): a GUID
+ * from SAP Cloud Identity Services, an SAP user ID such as P000123 from SAP ID service; `origin` names that provider.
+ */
 function userClaims(user: BusinessUser): UserClaims {
   const userId = shadowUserId(user.userUuid);
   return {
@@ -38,7 +42,8 @@ function userClaims(user: BusinessUser): UserClaims {
     user_uuid: user.userUuid,
     user_name: user.userName,
     email: user.email,
-    origin: 'sap.default',
+    // States saved before users had an origin held only IAS-like users (GUID user_uuid).
+    origin: user.origin ?? UNCERTAIN.xsuaaOrigins.ias,
     ...namesOf(user),
     'xs.user.attributes': {},
   };
@@ -103,17 +108,23 @@ export function verifyClientToken(ctx: SandboxContext, authorizationHeader: stri
   return { clientId: claims.client_id, claims };
 }
 
-/** A user token of this XSUAA (password or jwt-bearer grant); takes a raw token or "Bearer <token>". */
+/**
+ * A user token of this XSUAA (password or jwt-bearer grant); takes a raw token or "Bearer <token>". `user_uuid` is optional:
+ * XSUAA carries it only where the identity provider set one (NOTES.md §4).
+ */
 export function verifyUserToken(
   ctx: SandboxContext,
   token: string | undefined,
-): { userUuid: string; userName: string; email: string; claims: Record<string, unknown> } | null {
+): { userUuid: string | undefined; userName: string; email: string; claims: Record<string, unknown> } | null {
   const claims = decodeClaims(ctx, token);
   if (!claims || !USER_GRANTS.has(String(claims.grant_type))) return null;
   const { user_uuid, user_name, email } = claims;
-  if (typeof user_uuid !== 'string' || typeof user_name !== 'string' || typeof email !== 'string') return null;
+  if ((user_uuid !== undefined && typeof user_uuid !== 'string') || typeof user_name !== 'string' || typeof email !== 'string') return null;
   return { userUuid: user_uuid, userName: user_name, email, claims };
 }
+
+/** This XSUAA's token issuer (`iss`), to tell its tokens from those of other issuers. */
+export const xsuaaIssuer = issuer;
 
 const USER_CLAIM_NAMES = ['sub', 'user_id', 'user_uuid', 'user_name', 'email', 'origin', 'given_name', 'family_name', 'xs.user.attributes'];
 

@@ -57,13 +57,36 @@ function page(req: Request, res: Response, all: Destination[]): Destination[] | 
 export function createSubaccountDestinationsRouter(ctx: SandboxContext): Router {
   const router = Router();
   const store = () => ctx.state.btp.destinations;
+  // Modification times for $filter=modifiedwithin(…), kept beside the destinations (state.ts); a saved state may lack them.
+  const times = () => (ctx.state.btp.destinationModifiedAt ??= new Map());
+  const save = (destination: Destination) => {
+    store().set(destination.Name, destination);
+    times().set(destination.Name, ctx.now().getTime());
+  };
+  const remove = (name: string) => {
+    times().delete(name);
+    return store().delete(name);
+  };
+  /**
+   * The filter's view of each destination. One stored without the API (the sandbox's Fiori/cockpit routes, or a state saved
+   * before times were kept) has no time: it counts as modified when first seen here.
+   */
+  const subjects = () => {
+    const now = ctx.now().getTime();
+    return [...store().values()].map((destination) => {
+      if (!times().has(destination.Name)) times().set(destination.Name, now);
+      return { destination, modifiedAt: times().get(destination.Name)!, now };
+    });
+  };
 
   router.get('/subaccountDestinations', (req, res) => {
     const filter = filterOf(req, res);
     if (filter === null) return;
     const select = queryString(req, '$select');
     if (select !== undefined && select !== 'Name') return error(res, 400, `Invalid $select value '${select}': only Name is supported`);
-    const all = [...store().values()].filter((d) => !filter || filter.matches(d));
+    const all = subjects()
+      .filter((subject) => !filter || filter.matches(subject))
+      .map((subject) => subject.destination);
     const paged = page(req, res, all);
     if (!paged) return;
     res.json(select === 'Name' ? paged.map(({ Name }) => ({ Name })) : paged);
@@ -76,14 +99,20 @@ export function createSubaccountDestinationsRouter(ctx: SandboxContext): Router 
   });
 
   // POST is untyped in the generated client (NOTES.md §1): one object → 201 without body; an array → BulkResponse[].
+  // [SPEC] via sap-field-facts.md (A.18): a bulk POST answers 201 when every item was created, else 207 Multi-Status with
+  // the BulkResponse[] ({ name, status, cause? }); UNCERTAIN.destinationBulkUpdateStatus says what is still a guess.
   router.post('/subaccountDestinations', (req, res) => {
     const create = (c: Checked) => {
       if (!c.ok) return { name: c.name, status: 400, cause: c.message };
       if (store().has(c.destination.Name)) return { name: c.destination.Name, status: UNCERTAIN.destinationConflictStatus, cause: E.conflict(c.destination.Name) };
-      store().set(c.destination.Name, c.destination);
+      save(c.destination);
       return { name: c.destination.Name, status: UNCERTAIN.destinationCreatedStatus };
     };
-    if (Array.isArray(req.body)) return void res.status(UNCERTAIN.destinationBulkStatus).json(req.body.map((item) => create(check(item))));
+    if (Array.isArray(req.body)) {
+      const results = req.body.map((item) => create(check(item)));
+      const allCreated = results.every((r) => r.status === UNCERTAIN.destinationCreatedStatus);
+      return void res.status(allCreated ? 201 : 207).json(results);
+    }
     const result = create(check(req.body));
     if (result.cause) return error(res, result.status, result.cause);
     res.status(result.status).end();
@@ -94,27 +123,30 @@ export function createSubaccountDestinationsRouter(ctx: SandboxContext): Router 
     const update = (c: Checked) => {
       if (!c.ok) return { name: c.name, status: 400, cause: c.message };
       if (!store().has(c.destination.Name)) return { name: c.destination.Name, status: 404, cause: NOT_FOUND_MESSAGE };
-      store().set(c.destination.Name, c.destination);
+      save(c.destination);
       return { name: c.destination.Name, status: 200 };
     };
-    if (Array.isArray(req.body)) return void res.status(UNCERTAIN.destinationBulkStatus).json(req.body.map((item) => update(check(item))));
+    // SPEC (via sap-field-facts.md) names no status for a bulk PUT: UNCERTAIN.destinationBulkUpdateStatus.
+    if (Array.isArray(req.body)) return void res.status(UNCERTAIN.destinationBulkUpdateStatus).json(req.body.map((item) => update(check(item))));
     const result = update(check(req.body));
     if (result.cause) return error(res, result.status, result.cause);
     res.json({ Count: 1 }); // schema Update
   });
 
   router.delete('/subaccountDestinations/:name', (req, res) => {
-    if (!store().delete(req.params.name)) return error(res, 404, NOT_FOUND_MESSAGE);
+    if (!remove(req.params.name)) return error(res, 404, NOT_FOUND_MESSAGE);
     res.status(UNCERTAIN.destinationDeletedStatus).json({ Count: 1 }); // schema Update (NOTES.md §1)
   });
 
-  // Bulk delete: $filter is required; answers BulkDelete (NOTES.md §1).
+  // Bulk delete: $filter (the same four forms as the list, filter.ts) is required; answers BulkDelete (NOTES.md §1).
   router.delete('/subaccountDestinations', (req, res) => {
     const filter = filterOf(req, res);
     if (filter === null) return;
     if (filter === undefined) return error(res, 400, E.filterRequired);
-    const deleted = [...store().values()].filter((d) => filter.matches(d)).map((d) => d.Name);
-    for (const name of deleted) store().delete(name);
+    const deleted = subjects()
+      .filter((subject) => filter.matches(subject))
+      .map((subject) => subject.destination.Name);
+    for (const name of deleted) remove(name);
     const notFound = filter.names.filter((name) => !deleted.includes(name));
     const Summary = [
       ...deleted.map((name) => ({ name, status: 'DELETED' as const })),

@@ -29,7 +29,11 @@ export function rotateTrustKeyPairs(ctx: SandboxContext): { active: KeyPairWithC
   return { active: trust.active, passive: trust.passive };
 }
 
-/** The trust certificate API under /saml2Metadata (sap-apis.md A.5, NOTES.md §1 TrustCertificateOnSubaccountLevelApi). */
+/**
+ * The trust certificate API under /saml2Metadata (sap-apis.md A.5, NOTES.md §1 TrustCertificateOnSubaccountLevelApi).
+ * Statuses from [SPEC] via sap-field-facts.md (A.42–A.44): POST …/certificate and …/certificate/passive → 200;
+ * DELETE …/certificate/passive → 200; rotate without a passive certificate → 404 "Passive Keypair … does not exist".
+ */
 export function createTrustCertificateRouter(ctx: SandboxContext): Router {
   const router = Router();
   const trust = () => ctx.state.btp.trust;
@@ -44,20 +48,20 @@ export function createTrustCertificateRouter(ctx: SandboxContext): Router {
     });
     router.post(path, (_req, res) => {
       const pair = generateTrustKeyPair(ctx, slot);
-      res.status(UNCERTAIN.trustCertificateGeneratedStatus).json({ certificate: pair.certificatePem });
+      res.status(200).json({ certificate: pair.certificatePem });
     });
   }
 
   router.delete('/saml2Metadata/certificate/passive', (_req, res) => {
     if (!trust().passive) return void res.status(404).json(missing);
     trust().passive = null;
-    res.status(UNCERTAIN.trustPassiveDeletedStatus).end();
+    res.status(200).end();
   });
 
   router.post('/saml2Metadata/rotateCertificate', (_req, res) => {
     const rotated = rotateTrustKeyPairs(ctx);
     if (!rotated) {
-      res.status(UNCERTAIN.trustRotateWithoutPassive.status).json({ ErrorMessage: UNCERTAIN.trustRotateWithoutPassive.message });
+      res.status(404).json({ ErrorMessage: UNCERTAIN.trustRotateWithoutPassiveMessage(ctx.state.btp.subaccountId) });
       return;
     }
     res.json({ activeCertificate: rotated.active.certificatePem, passiveCertificate: rotated.passive?.certificatePem ?? null });

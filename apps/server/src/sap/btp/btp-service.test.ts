@@ -44,6 +44,7 @@ describe('BTP service: token, trust certificate and destinations', () => {
     await btp.updateDestination(updated);
     expect(await btp.getDestination('S4HANACloud')).toEqual(updated);
     expect(await btp.listDestinations()).toContainEqual(updated);
+    // The sandbox answers 400 to `Name eq` ([SPEC] via sap-field-facts.md A.11): this finds it only through `Name in ('…')`.
     expect(await btp.findDestinationByName('S4HANACloud')).toEqual(updated);
     const lookup = await btp.findDestination('S4HANACloud');
     expect(lookup?.owner.SubaccountId).toBe(sb.descriptor.btp.subaccountId);

@@ -53,6 +53,11 @@ export function createBtpService({ http, serviceKey, clock }: BtpServiceDeps) {
       throw error instanceof SapTransportError ? fail(error, '', operation, resource) : error;
     }
   }
+  /**
+   * Any 2xx is success: SPEC's statuses (via sap-field-facts.md) are 200 for the trust POSTs and the passive DELETE, 201 or
+   * 207 for a bulk POST, 200 for a DELETE. A 207 carries per-item BulkResponse statuses that a caller sending an array would
+   * have to read; nothing here sends one.
+   */
   const succeeded = (answer: RawAnswer, operation: string, resource?: Resource): RawAnswer => {
     if (answer.status >= 200 && answer.status < 300) return answer;
     throw fail(answer.status, answer.text, operation, resource);
@@ -86,10 +91,10 @@ export function createBtpService({ http, serviceKey, clock }: BtpServiceDeps) {
       return json<Destination[]>(succeeded(await send(operation, undefined, (t) => api.listSubaccountDestinations(t)), operation), operation);
     },
 
-    /** Through `$filter` on the list (sap-apis.md A.2): null when no destination has that name. */
+    /** Through `$filter=Name in ('…')` on the list (sap-apis.md A.2; [SPEC] A.11 has no `eq`): null when no destination has that name. */
     async findDestinationByName(name: string): Promise<Destination | null> {
       const operation = `look for the destination "${name}"`;
-      const answer = succeeded(await send(operation, undefined, (t) => api.listSubaccountDestinations(t, { Name: name })), operation);
+      const answer = succeeded(await send(operation, undefined, (t) => api.listSubaccountDestinations(t, [name])), operation);
       return json<Destination[]>(answer, operation).find((d) => d.Name === name) ?? null;
     },
 

@@ -18,14 +18,13 @@ const reveal = (value: SecretString | string) => (typeof value === 'string' ? va
 /** OData string literal: a single quote is written twice (OData URL conventions §5.1.1.6.1). */
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
-/** `A eq 'x' and B eq 'y'`. Keys are ours, never user input; the check keeps a typo from becoming filter syntax. */
-function equalsFilter(where: Record<string, string>): string {
-  return Object.entries(where)
-    .map(([key, value]) => {
-      if (!/^[A-Za-z][\w.-]*$/.test(key)) throw new Error(`Not a destination property name: ${key}`);
-      return `${key} eq ${literal(value)}`;
-    })
-    .join(' and ');
+/**
+ * `Name in ('a','b')`. The Destination service's `$filter` knows only `Name in (…)`, `startswith(Name,…)`,
+ * `endswith(Name,…)` and `modifiedwithin(…)` — no `eq`, no other property ([SPEC] via sap-field-facts.md, A.11).
+ */
+function namesFilter(names: string[]): string {
+  if (names.length === 0) throw new Error('Name in (…) needs at least one name');
+  return `Name in (${names.map(literal).join(',')})`;
 }
 
 export interface DestinationApiDeps {
@@ -70,9 +69,9 @@ export function createDestinationApi({ http, xsuaaUrl, destinationUri }: Destina
         body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: reveal(clientSecret) }).toString(),
       }),
 
-    /** A.2 list; `where` becomes `$filter` with `eq` on each key. `$filter` is spelt out: some servers do not decode `%24`. */
-    listSubaccountDestinations: (token: SecretString, where?: Record<string, string>) =>
-      call(token, 'GET', `/subaccountDestinations${where ? `?$filter=${encodeURIComponent(equalsFilter(where))}` : ''}`),
+    /** A.2 list; `names` becomes `$filter=Name in (…)`. `$filter` is spelt out: some servers do not decode `%24`. */
+    listSubaccountDestinations: (token: SecretString, names?: string[]) =>
+      call(token, 'GET', `/subaccountDestinations${names ? `?$filter=${encodeURIComponent(namesFilter(names))}` : ''}`),
     readSubaccountDestination: (token: SecretString, name: string) => call(token, 'GET', one(name)),
     /** A.2: POST one object; a second POST of the same name answers 409. */
     createSubaccountDestination: (token: SecretString, destination: Destination) =>
@@ -82,7 +81,10 @@ export function createDestinationApi({ http, xsuaaUrl, destinationUri }: Destina
       call(token, 'PUT', '/subaccountDestinations', { body: destination }),
     deleteSubaccountDestination: (token: SecretString, name: string) => call(token, 'DELETE', one(name)),
 
-    /** A.5 trust certificate ("Download Trust"): `{ certificate: PEM }`. */
+    /**
+     * A.5 trust certificate ("Download Trust"): `{ certificate: PEM }`. [SPEC] via sap-field-facts.md (A.42–A.44): the POSTs
+     * and the DELETE of the passive one answer 200; rotate without a passive certificate answers 404.
+     */
     readTrustCertificate: (token: SecretString, slot: 'active' | 'passive' = 'active') =>
       call(token, 'GET', slot === 'active' ? '/saml2Metadata/certificate' : '/saml2Metadata/certificate/passive'),
     generatePassiveTrustCertificate: (token: SecretString) => call(token, 'POST', '/saml2Metadata/certificate/passive'),
