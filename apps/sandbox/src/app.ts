@@ -17,9 +17,12 @@ export function createSandboxApp(ctx: SandboxContext, saveState: () => void = ()
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  // Every write may change the simulated systems; keep them once it is answered.
+  // Every write may change the simulated systems, and a refused logon counts towards a lock: keep them once answered.
   app.use((req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') res.on('finish', saveState);
+    const write = req.method !== 'GET' && req.method !== 'HEAD';
+    res.on('finish', () => {
+      if (write || res.statusCode === 401) saveState();
+    });
     next();
   });
   app.use('/sandbox', express.json(), createControlRouter(ctx));

@@ -71,7 +71,7 @@ export function createState(options: SandboxOptions = {}): { state: SandboxState
       uiHost: `my${o.s4Tenant}.${o.s4Domain}`,
       apiHost: `my${o.s4Tenant}-api.${o.s4Domain}`,
       client: o.s4Client,
-      managementUser: { name: s.managementUserName, password: s.managementUserPassword },
+      managementUser: { name: s.managementUserName, password: s.managementUserPassword, failedLogons: 0, locked: false },
       communicationUsers: new Map(),
       communicationSystems: new Map(),
       inboundUsers: new Map(),

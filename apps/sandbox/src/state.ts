@@ -102,7 +102,12 @@ export interface S4State {
   uiHost: string;
   apiHost: string;
   client: string;
-  /** The SAP_COM_0A48 communication user that the admin creates by hand before any automation (bootstrap). */
+  /**
+   * The SAP_COM_0A48 communication user that the admin creates by hand before any automation (bootstrap).
+   * `failedLogons`: wrong Basic passwords since the last good logon; at the profile's `lockAfterFailedLogons` the user is
+   * `locked` (SAP-docs 0377ade: "locked after three unsuccessful login attempts") and refused even with the right password
+   * until unlocked (action unlock-communication-management-user). Both are absent in states saved before they existed.
+   */
   managementUser: { name: string; password: string; failedLogons?: number; locked?: boolean };
   communicationUsers: Map<string, CommunicationUser>;
   communicationSystems: Map<string, CommunicationSystem>;

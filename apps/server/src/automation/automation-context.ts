@@ -5,6 +5,7 @@ import { createBtpService } from '../sap/btp/index.js';
 import type { CallLog } from '../sap/http/call-log.js';
 import { createSapHttp } from '../sap/http/sap-http.js';
 import { createS4Service } from '../sap/s4hana/index.js';
+import { S4CredentialRefusedError } from '../sap/s4hana/errors.js';
 import { SecretString } from '../secrets/index.js';
 import type { ConnectionAggregate } from '../store/types.js';
 import type { ClientIdChoice } from './tenant-facts.js';
@@ -53,23 +54,19 @@ export async function automationContext(
   { credentials, outbound, clock, log, timeoutMs, clientIdChoice = 'user-name' }: { credentials: CredentialService; outbound: GuardedFetch; clock: () => Date; log: CallLog; timeoutMs?: number; clientIdChoice?: ClientIdChoice },
 ): Promise<ContextResult> {
   const { tenantId, id } = aggregate.connection;
-  const [key, managementPassword, taskCenterPassword, status] = await Promise.all([
+  const [key, management, taskCenterPassword, status] = await Promise.all([
     credentials.reveal(tenantId, id, 'destinationServiceKey'),
-    credentials.reveal(tenantId, id, 'communicationManagementPassword'),
+    credentials.revealCommunicationManagement(tenantId, id),
     credentials.reveal(tenantId, id, 'taskCenterUserPassword'),
     credentials.status(tenantId, id),
   ]);
   const blockers = [
     !key && 'Add the Destination service key of the subaccount (Credentials).',
-    !managementPassword && 'Add the SAP_COM_0A48 communication user and its password (Credentials).',
+    !management && 'Add the SAP_COM_0A48 communication user and its password (Credentials).',
     !taskCenterPassword && 'Set or generate the password of the Task Center communication user (Credentials).',
   ].filter((b): b is string => Boolean(b));
-  const refusedAt = status.communicationManagement.refusedAt;
-  if (managementPassword && refusedAt) {
-    blockers.push(
-      `S/4HANA refused the SAP_COM_0A48 user ${status.communicationManagement.user} at ${refusedAt}. To keep S/4 from locking it, no further call is made with this password: check the user in Maintain Communication Users (unlock it if it is locked), then save its password again under Credentials.`,
-    );
-  }
+  // S/4 refused this very user and password before (here or on another server): not one more failed logon with it.
+  if (management?.refusedAt) blockers.push(new S4CredentialRefusedError(management.user, management.refusedAt).message);
   if (blockers.length) return { ok: false, blockers };
   const serviceKey = DestinationServiceKeySchema.parse(JSON.parse(key!.reveal()));
   const btp = createBtpService({
@@ -81,9 +78,9 @@ export async function automationContext(
     http: createSapHttp({ fetch: outbound, system: 's4hana', log, retry: timeoutMs ? { timeoutMs } : {} }),
     host: { apiHost: aggregate.connection.s4ApiHost },
     client: aggregate.connection.s4Client,
-    user: status.communicationManagement.user!,
-    password: managementPassword!,
-    onRefused: () => credentials.markCommunicationManagementRefused(tenantId, id),
+    user: management!.user,
+    password: management!.password,
+    onRefused: () => credentials.markCommunicationManagementRefused(tenantId, id, management!.updatedAt),
   });
   return { ok: true, context: { btp, s4, desired: desiredOf(aggregate, taskCenterPassword!, status.taskCenterUserPassword.updatedAt, clientIdChoice), facts: {} } };
 }

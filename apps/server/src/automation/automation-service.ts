@@ -110,15 +110,23 @@ export function createAutomationService({ store, credentials, outbound, clock, n
       if (!built.ok) return { units: [], blockers: built.blockers, needsConfirmation: false };
       const units: AutomationPlan['units'] = [];
       const blockers = await preflight(built.context);
+      const blocked = (unit: (typeof AUTOMATION_PLAN_ORDER)[number]) =>
+        units.push({ unit: unit.id, system: unit.system, steps: unit.steps, action: 'blocked', object: unit.id, summary: 'Cannot be planned yet (see the problems above).', diff: [] });
       for (const unit of AUTOMATION_PLAN_ORDER) {
+        // A unit whose dependency could not be read cannot know what exists either: never "create" on a guess.
+        if (unit.dependsOn.some((d) => units.find((u) => u.unit === d)?.action === 'blocked')) {
+          blocked(unit);
+          continue;
+        }
         try {
           units.push({ unit: unit.id, system: unit.system, steps: unit.steps, ...(await unit.plan(built.context)) });
         } catch (error) {
           blockers.push(error instanceof Error ? error.message : String(error));
-          units.push({ unit: unit.id, system: unit.system, steps: unit.steps, action: 'blocked', object: unit.id, summary: 'Cannot be planned yet (see the problems above).', diff: [] });
+          blocked(unit);
         }
       }
-      return { units, blockers, needsConfirmation: units.some((u) => u.action === 'update' && u.diff.length > 0) };
+      // One cause (a refused SAP_COM_0A48 user, say) stops several units: say it once.
+      return { units, blockers: [...new Set(blockers)], needsConfirmation: units.some((u) => u.action === 'update' && u.diff.length > 0) };
     },
 
     /** "SAP facts for this tenant": reads $metadata and the OAuth 2.0 inbound users; changes nothing in SAP. */

@@ -381,7 +381,15 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
           .executeTakeFirst();
         if (!row) return;
         const meta = { ...(JSON.parse(row.meta_json) as Record<string, string>), refusedAt };
-        await trx.updateTable('connection_secrets').set({ meta_json: JSON.stringify(meta) }).where('tenant_id', '=', tenantId).where('connection_id', '=', connectionId).where('kind', '=', kind).execute();
+        // Compare-and-set on updated_at too: a password saved between the read and this write is never marked.
+        await trx
+          .updateTable('connection_secrets')
+          .set({ meta_json: JSON.stringify(meta) })
+          .where('tenant_id', '=', tenantId)
+          .where('connection_id', '=', connectionId)
+          .where('kind', '=', kind)
+          .where('updated_at', '=', updatedAt)
+          .execute();
       });
     },
 

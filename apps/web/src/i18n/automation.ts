@@ -32,6 +32,8 @@ export const automationMessages = {
   'credentials.field.managementUser': 'SAP_COM_0A48 user',
   'credentials.field.managementPassword': 'SAP_COM_0A48 password',
   'credentials.field.managementHint': 'The communication user of the SAP_COM_0A48 arrangement, with which assisted setup works in SAP S/4HANA Cloud.',
+  'credentials.field.managementRefused':
+    'SAP S/4HANA Cloud refused this user and password {date}. So that S/4 does not lock the user, no further call is made with them. Check the user in Maintain Communication Users (unlock it if it is locked), then enter its password again here.',
   'credentials.field.generate': 'Generate the Task Center user password',
   'credentials.field.generateHint': 'A strong password for the communication user that SAP Task Center signs in with.',
   'credentials.field.taskCenterPassword': 'Task Center user password',

@@ -87,10 +87,27 @@ export function createCredentialService({ store, keyring, clock }: { store: Stor
     /**
      * S/4 answered 401 to the SAP_COM_0A48 user: remember it on that very credential, so no further call is made with it
      * (from any request or server) until an admin saves it again — S/4 locks a user after a few failed logons.
+     * `updatedAt` names the credential that was used (revealCommunicationManagement): one saved since stays unmarked.
      */
-    async markCommunicationManagementRefused(tenantId: string, connectionId: string): Promise<void> {
+    async markCommunicationManagementRefused(tenantId: string, connectionId: string, updatedAt: string): Promise<void> {
       const secret = (await store.getSecrets(tenantId, connectionId)).find((s) => s.kind === 'communicationManagementPassword');
-      if (secret && !secret.meta.refusedAt) await store.markSecretRefused(tenantId, connectionId, secret.kind, secret.updatedAt, clock().toISOString());
+      if (secret && secret.updatedAt === updatedAt && !secret.meta.refusedAt) {
+        await store.markSecretRefused(tenantId, connectionId, secret.kind, updatedAt, clock().toISOString());
+      }
+    },
+
+    /**
+     * The SAP_COM_0A48 user and password as one stored record: `updatedAt` identifies it (for the refusal mark), and
+     * `refusedAt` says S/4 refused it — then it must not be sent again. Null when none is stored.
+     */
+    async revealCommunicationManagement(
+      tenantId: string,
+      connectionId: string,
+    ): Promise<{ user: string; password: SecretString; updatedAt: string; refusedAt: string | null } | null> {
+      const secret = (await store.getSecrets(tenantId, connectionId)).find((s) => s.kind === 'communicationManagementPassword');
+      if (!secret) return null;
+      const password = new SecretString(keyring.decrypt(secret.ciphertext, secretContext(connectionId, secret.kind)));
+      return { user: secret.meta.user ?? '', password, updatedAt: secret.updatedAt, refusedAt: secret.meta.refusedAt ?? null };
     },
 
     /** The plaintext for the SAP adapters, wrapped so it cannot leak into logs or JSON by accident. */

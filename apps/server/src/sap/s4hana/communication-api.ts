@@ -2,7 +2,7 @@ import { TASK_REPLICATION_SERVICE_PATH } from '@tcc/shared';
 import type { SecretString } from '../../secrets/mask.js';
 import { SapTransportError, type SapHttp } from '../http/sap-http.js';
 import { createCsrfSession, CSRF_HEADER, isCsrfRefusal } from './csrf-session.js';
-import { S4Error, toS4Error } from './errors.js';
+import { S4CredentialRefusedError, toS4Error } from './errors.js';
 
 /*
  * Why not @sap-cloud-sdk/http-client: its HTTP stack cannot be routed through our outbound guard (createGuardedFetch pins
@@ -45,7 +45,10 @@ export type CommunicationApi = ReturnType<typeof createCommunicationApi>;
 export function createCommunicationApi({ http, apiHost, client, user, password, onRefused }: CommunicationApiDeps) {
   // S/4 locks a communication user after a burst of failed logons (SAP-docs 0377ade: three; sap-field-facts.md row 4):
   // after the first 401 no further call is sent with this user and password, in this operation or (via onRefused) later.
-  let refused: S4Error | null = null;
+  // Until S/4 has accepted the password once, calls go one at a time, so that parallel calls cannot each fail a logon.
+  let refused: S4CredentialRefusedError | null = null;
+  let accepted = false;
+  let turns: Promise<unknown> = Promise.resolve();
   const csrf = createCsrfSession();
   const context = (action: string) => ({ action, user });
   // Built per call: the plaintext only ever sits in the header being sent.
@@ -59,18 +62,36 @@ export function createCommunicationApi({ http, apiHost, client, user, password, 
 
   async function send(method: string, target: string, headers: Record<string, string>, action: string, body?: unknown): Promise<Response> {
     if (refused) throw refused;
+    if (accepted) return sendNow(method, target, headers, action, body);
+    const turn = turns.then(() => sendNow(method, target, headers, action, body));
+    turns = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** One call with the user's Basic auth, unless S/4 has refused it; a 401 latches the refusal (see above). */
+  async function sendNow(method: string, target: string, headers: Record<string, string>, action: string, body?: unknown): Promise<Response> {
+    if (refused) throw refused;
+    let response: Response;
     try {
-      const response = await http(target, { method, headers: { accept: 'application/json', authorization: basic(), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-      if (response.status === 401 && !refused) {
-        refused = toS4Error(401, await response.text(), context(action));
-        await onRefused?.();
-        throw refused;
-      }
-      return response;
+      response = await http(target, { method, headers: { accept: 'application/json', authorization: basic(), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (error) {
       if (error instanceof SapTransportError) throw toS4Error(null, error, context(action));
       throw error;
     }
+    if (response.status === 401) {
+      // Gateway's HTML logon page says nothing more; the user name helps, the password is never quoted.
+      await response.body?.cancel().catch(() => undefined);
+      if (!refused) {
+        refused = new S4CredentialRefusedError(user, new Date().toISOString());
+        // Recorded on the stored credential for every later operation; if that fails, this operation still stops here.
+        await Promise.resolve()
+          .then(onRefused)
+          .catch(() => undefined);
+      }
+      throw refused;
+    }
+    if (response.ok) accepted = true;
+    return response;
   }
 
   async function ok(response: Response, action: string): Promise<string> {

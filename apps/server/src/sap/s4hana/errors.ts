@@ -28,6 +28,31 @@ export class S4Error extends AppError {
   }
 }
 
+/** What the product says of a refused SAP_COM_0A48 credential, wherever it stops an operation (one wording, one place). */
+export function credentialRefusedMessage(user: string, refusedAt: string): string {
+  return (
+    `S/4HANA refused the SAP_COM_0A48 communication user ${user} at ${refusedAt}: its password is wrong, or the user is locked. ` +
+    'To keep S/4 from locking it (it locks a user after a few failed logons), no further call is made with this password. ' +
+    'Check in Maintain Communication Users whether it is locked (unlock it if so), then save its password again under Credentials.'
+  );
+}
+
+/**
+ * S/4 answered 401 to the SAP_COM_0A48 user (now or earlier, as recorded on the credential). Every later call with that
+ * user and password fails with this error without an HTTP request, until the credential is saved again: a real tenant
+ * locks a communication user after a burst of failed Basic logons (SAP-docs 0377ade: three; docs/sap-facts.md row 4).
+ * Code S4_AUTH_FAILED (ERROR_CODES has no code of its own for it); `refusedAt` tells the cases apart.
+ */
+export class S4CredentialRefusedError extends S4Error {
+  constructor(
+    readonly user: string,
+    /** When S/4 answered 401 (ISO 8601). */
+    readonly refusedAt: string,
+  ) {
+    super(ERROR_CODES.s4AuthFailed, credentialRefusedMessage(user, refusedAt), 502, 401);
+  }
+}
+
 interface ODataErrorBody {
   error?: { code?: unknown; message?: unknown; target?: unknown; details?: Array<{ code?: unknown; message?: unknown; target?: unknown }> };
 }

@@ -1,5 +1,5 @@
 import { CommunicationPasswordSchema, type ConnectionDetail, type CredentialsStatus, type PutCredentials } from '@tcc/shared';
-import { CheckBox, FileUploader, FlexBox, Label, Text, TextArea, type FileUploaderPropTypes } from '@ui5/webcomponents-react';
+import { CheckBox, FileUploader, FlexBox, Label, MessageStrip, Text, TextArea, type FileUploaderPropTypes } from '@ui5/webcomponents-react';
 import { useState } from 'react';
 import { ErrorStrip } from '../../../components/error-strip';
 import { FormDialog } from '../../../components/form-dialog';
@@ -7,6 +7,7 @@ import { FormInput } from '../../../components/form-input';
 import { useToast } from '../../../components/toast-provider';
 import { t } from '../../../i18n';
 import { apiFieldError } from '../../../lib/api-client';
+import { formatDateTime } from '../../../utils/format';
 import { focusFirstInvalid } from '../../../utils/focus';
 import { usePutCredentials } from '../api/put-credentials';
 
@@ -149,6 +150,12 @@ export function CredentialsDialog({ connection, status, onClose, onReload }: Cre
         />
       </FlexBox>
       <Text className="muted">{t('credentials.field.managementHint')}</Text>
+      {status.communicationManagement.refusedAt && (
+        // S/4 refused this password: the product sends it no more (a user locks after failed logons) until it is saved again.
+        <MessageStrip design="Negative" hideCloseButton data-refused="communicationManagement">
+          {t('credentials.field.managementRefused', { date: formatDateTime(status.communicationManagement.refusedAt) })}
+        </MessageStrip>
+      )}
       <FormInput
         id={FIELD_IDS.communicationManagementUser}
         label={t('credentials.field.managementUser')}
