@@ -51,6 +51,12 @@ describe('connection test: each failure cause produced in the sandbox and explai
     expect(await test({ authorization: `Bearer ${token.access_token}` })).toMatchObject({ outcome: 'failed', stepToFix: null, message: expect.stringMatching(/No business user in S\/4HANA has this user’s UUID/) });
   });
 
+  it('when the user token comes from an issuer the subaccount does not trust, then it is not sent and the test says why (row 3)', async () => {
+    const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const foreign = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iss: 'https://idp.example.com', sub: 'someone', exp: Math.floor(Date.now() / 1000) + 600 })}.c2ln`;
+    expect(await test({ authorization: `Bearer ${foreign}` })).toMatchObject({ outcome: 'no-user-token', message: expect.stringContaining('https://idp.example.com') });
+  });
+
   it('when the destination has the -api host as audience, then the test points at step 20', async () => {
     const destination = (await (await destinationService('GET')).json()) as Record<string, string>;
     await destinationService('PUT', { ...destination, audience: `https://${ctx.sandbox.s4.apiHost}` });

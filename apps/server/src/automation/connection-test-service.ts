@@ -5,6 +5,7 @@ import type { GuardedFetch } from '../outbound/index.js';
 import type { Store } from '../store/types.js';
 import { automationContext } from './automation-context.js';
 import { diagnoseTokenFailure } from './diagnose-token-failure.js';
+import { userTokenTrust } from './user-token-trust.js';
 
 /** Where a business user's JWT comes from: the caller's own bearer token (JWT mode), or the sandbox's demo user. */
 export type UserTokenSource = (connection: { sandbox: boolean }, callerBearer: string | null) => Promise<string | null>;
@@ -26,6 +27,18 @@ export function createConnectionTestService({ store, credentials, outbound, cloc
     if (!built.ok) return finish(result('failed', built.blockers.join(' ')));
     const { btp, desired, s4 } = built.context;
     const token = await userToken(aggregate.connection, callerBearer);
+    if (token) {
+      const xsuaaUrl = (await credentials.status(tenantId, connectionId)).destinationServiceKey.xsuaaUrl ?? '';
+      const trust = userTokenTrust(token, xsuaaUrl, await btp.getDestination(desired.destinationName));
+      if (!trust.trusted) {
+        return finish(
+          result(
+            'no-user-token',
+            `Your sign-in token comes from ${trust.issuer}, which this subaccount does not accept for user propagation (only its own XSUAA, or issuers named in the destination’s x_user_token.jwks or x_user_token.jwks_uri), so the SAML bearer flow could not be run. Nothing is claimed as working.`,
+          ),
+        );
+      }
+    }
     const lookup = await btp.findDestination(desired.destinationName, token ?? undefined);
     if (!lookup) return finish(result('failed', `The subaccount has no destination ${desired.destinationName}.`, 20));
     if (lookup.destinationConfiguration['tc.enabled'] !== 'true') return finish(result('failed', 'The destination lacks tc.enabled=true, so Task Center ignores it.', 20));
