@@ -20,8 +20,10 @@ export interface SandboxContext {
   /** The undocumented choices in force (profile.ts); changes at run time. */
   profile: SandboxProfile;
   hosts: SandboxHosts;
-  /** http://127.0.0.1:<port>, known once the server listens. */
+  /** http://127.0.0.1:<port> (https:// with the `https` option), known once the server listens. */
   baseUrl(): string;
+  /** Set when the sandbox serves https: the test CA that signed its certificate, for clients to trust. */
+  tls?: { caCertificatePem: string };
   /** Maps a URL on a simulated SAP host (https://my900001-api…/path) to the loopback URL that serves it, or null. */
   toLoopback(url: string): string | null;
   now(): Date;

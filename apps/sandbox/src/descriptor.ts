@@ -18,6 +18,8 @@ export function sandboxDescriptor(ctx: SandboxContext) {
   return {
     sandbox: true,
     baseUrl,
+    /** Only when the sandbox serves https: the test CA its certificate chains to (e.g. a file for NODE_EXTRA_CA_CERTS). */
+    tls: ctx.tls ? { caCertificatePem: ctx.tls.caCertificatePem } : undefined,
     /** The undocumented choices in force (profile.ts); PUT /sandbox/profile changes them. */
     profile: { ...ctx.profile },
     /** Every simulated SAP host and the loopback address that serves it. */

@@ -20,6 +20,12 @@ export interface SandboxOptions {
   stateFile?: string;
   /** Days the generated trust certificate is valid (BTP gives 2 years on renewal, sap-apis.md A.5). */
   trustCertificateValidDays?: number;
+  /**
+   * Serve https instead of plain http, with a certificate for 127.0.0.1 and localhost signed by a test CA made at start
+   * (crypto/test-ca.ts); the descriptor carries the CA as `tls.caCertificatePem`. For clients that insist on https, such
+   * as the SAP Cloud SDK with a user JWT (sap-cloud-sdk.md). Default false: plain http.
+   */
+  https?: boolean;
 }
 
 export interface SandboxSecrets {
