@@ -70,3 +70,32 @@ describe('SAP_COM_0501 on a system that is not inbound-only (sap-field-facts.md 
     expect(arrangement.message).toMatch(/No suitable outbound user.*\(CM_APS_CA\/027\).*To fix it in S\/4HANA: mark the communication system TASK_CENTER Inbound Only/);
   });
 });
+
+describe('an OAuth 2.0 client that already exists under another ID (sap-field-facts.md row 2)', () => {
+  let ctx: Awaited<ReturnType<typeof sandboxConnection>>;
+  beforeAll(async () => {
+    ctx = await sandboxConnection({ SANDBOX_PROFILE: 'evidence' });
+  });
+  afterAll(() => ctx.server.stop());
+
+  it('when its client ID is not the one the destination carries, then the plan asks to rename it and the run renames it only after confirmation', async () => {
+    expect((await runToEnd(ctx)).status).toBe('succeeded');
+    const { user, entries } = await fieldState(ctx);
+    // Someone (another tool, an earlier setup) gave the client its internal ID back.
+    expect((await s4Call(ctx.server, ctx.sandbox, 'PATCH', 'systems', `/InboundUsers(${entries[0].UUID})`, { OAuth2ClientID: user.ID })).status).toBe(200);
+
+    const plan = (await ctx.api.post(`${ctx.base}/automation/plan`)).body;
+    const unit = plan.units.find((u: { unit: string }) => u.unit === 'inboundUser');
+    expect(unit).toMatchObject({ action: 'update', diff: [{ field: 'OAuth2ClientID', current: user.ID, desired: 'TASK_CENTER_USER' }] });
+    expect(plan.needsConfirmation).toBe(true);
+
+    const refused = await runToEnd(ctx, false);
+    expect(refused.status).toBe('failed');
+    expect(refused.units.find((u: { unit: string }) => u.unit === 'inboundUser').message).toMatch(/renaming it to TASK_CENTER_USER could break what uses it/);
+    expect((await fieldState(ctx)).entries[0].OAuth2ClientID).toBe(user.ID);
+
+    expect((await runToEnd(ctx, true)).status).toBe('succeeded');
+    expect((await fieldState(ctx)).entries[0].OAuth2ClientID).toBe('TASK_CENTER_USER');
+    expect((await ctx.api.post(`${ctx.base}/test`)).body.outcome).toBe('succeeded');
+  });
+});

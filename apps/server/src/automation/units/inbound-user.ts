@@ -12,16 +12,24 @@ async function existing({ s4, facts }: UnitContext): Promise<InboundUser | null>
  * internal `CC…` ID. With S4_CLIENT_ID=user-name it is renamed to the user's name (PATCH, the [3rd-verified] fix),
  * as in Fiori (6e5e004); if S/4 refuses, the derived ID is kept — read back either way, never assumed.
  */
-async function settleClientId(ctx: UnitContext, inbound: InboundUser): Promise<string> {
+async function settleClientId(ctx: UnitContext, inbound: InboundUser, mayRename: boolean): Promise<string> {
   const name = ctx.facts.user!.name;
   const held = inbound.OAuth2ClientID ?? '';
   if (ctx.desired.clientIdChoice !== 'user-name' || held === name) return held;
+  // Our destination already carries the ID S/4 holds (an earlier run where S/4 refused the rename): it works as it is.
+  if (await carriedByDestination(ctx, held)) return held;
+  // A client that existed before this run may be in use under its ID (another destination, an earlier setup): rename only after confirmation.
+  if (!mayRename) throw new Error(`The OAuth 2.0 client of ${name} exists with client ID ${held}; renaming it to ${name} could break what uses it. Review the plan and confirm the change.`);
   try {
     return (await ctx.s4.setInboundUserClientId(inbound, name)).OAuth2ClientID ?? '';
   } catch (error) {
     if (error instanceof S4Error && error.code === 'S4_RULE') return (await existing(ctx))?.OAuth2ClientID ?? held;
     throw error;
   }
+}
+
+async function carriedByDestination(ctx: UnitContext, clientId: string): Promise<boolean> {
+  return (await ctx.btp.getDestination(ctx.desired.destinationName))?.clientKey === clientId;
 }
 
 /**
@@ -36,8 +44,10 @@ export const inboundUserUnit: AutomationUnit = {
   async plan(ctx) {
     const object = `OAuth 2.0 inbound user ${ctx.desired.communicationUserName} of ${ctx.desired.systemId}`;
     const found = ctx.facts.system && ctx.facts.user ? await existing(ctx) : null;
-    if (found?.OAuth2ClientID) ctx.facts.inbound = { uuid: found.UUID, clientId: found.OAuth2ClientID };
-    const rename = ctx.desired.clientIdChoice === 'user-name' && found && found.OAuth2ClientID !== ctx.desired.communicationUserName;
+    const rename =
+      ctx.desired.clientIdChoice === 'user-name' && found && found.OAuth2ClientID !== ctx.desired.communicationUserName && !(await carriedByDestination(ctx, found.OAuth2ClientID ?? ''));
+    // The destination's plan compares with the ID the run will leave (the renamed one, when S/4 allows it).
+    if (found?.OAuth2ClientID) ctx.facts.inbound = { uuid: found.UUID, clientId: rename ? ctx.desired.communicationUserName : found.OAuth2ClientID };
     if (found && rename) {
       return {
         action: 'update',
@@ -50,10 +60,10 @@ export const inboundUserUnit: AutomationUnit = {
       ? { action: 'adopt', object, summary: `${object} exists with client ID ${found.OAuth2ClientID}.`, diff: [] }
       : { action: 'create', object, summary: `Add ${ctx.desired.communicationUserName} as user for inbound communication with OAuth 2.0 (SAML 2.0 bearer assertion).`, diff: [] };
   },
-  async apply(ctx) {
-    const inbound =
-      (await existing(ctx)) ?? (await ctx.s4.createInboundUser(ctx.facts.system!.uuid, ctx.facts.user!.id, { authenticationMethod: 'oauth2', oauth2GrantType: 'saml2-bearer' }));
-    const clientId = await settleClientId(ctx, inbound);
+  async apply(ctx, { confirmChanges }) {
+    const found = await existing(ctx);
+    const inbound = found ?? (await ctx.s4.createInboundUser(ctx.facts.system!.uuid, ctx.facts.user!.id, { authenticationMethod: 'oauth2', oauth2GrantType: 'saml2-bearer' }));
+    const clientId = await settleClientId(ctx, inbound, !found || confirmChanges);
     if (!clientId) throw new Error(`S/4HANA holds no OAuth 2.0 client ID for the inbound user ${ctx.facts.user!.name}; check it in the Communication Systems app.`);
     ctx.facts.inbound = { uuid: inbound.UUID, clientId };
     return {};
