@@ -25,12 +25,15 @@ describe.each(PROFILES)('connection test causes (%s sandbox profile)', (name, pr
 beforeAll(async () => {
   ctx = await sandboxConnection({ SANDBOX_PROFILE: profile });
   await ctx.api.post(`${ctx.base}/automation/runs`, { confirmChanges: false });
-  for (let run = null as null | { status: string }; run?.status !== 'succeeded'; ) {
+  for (let run = null as null | { status: string }; !run || run.status === 'running'; ) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     run = (await ctx.api.get(`${ctx.base}/automation/runs/latest`)).body;
     if (run && run.status === 'failed') throw new Error('setup failed');
   }
-  if (name === 'strict') await ctx.api.post(`${ctx.base}/steps/${await uploadSigningCertificateByHand(ctx)}/verify`);
+  if (name === 'strict') {
+    const verified = (await ctx.api.post(`${ctx.base}/steps/${await uploadSigningCertificateByHand(ctx)}/verify`)).body;
+    if (!verified.verified) throw new Error(`step 8 by hand was not verified: ${verified.message}`);
+  }
 });
 afterAll(() => ctx.server.stop());
 

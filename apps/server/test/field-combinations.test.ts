@@ -31,8 +31,8 @@ describe('every undocumented SAP choice, pairwise', () => {
       });
       try {
         const run = await runToEnd(ctx);
-        expect(run.status, JSON.stringify(run.units)).toBe('succeeded');
         const manual = run.units.filter((u: { status: string }) => u.status === 'manual');
+        expect(run.status, JSON.stringify(run.units)).toBe(manual.length ? 'manual' : 'succeeded');
         const firstTest = (await ctx.api.post(`${ctx.base}/test`)).body;
         if (manual.length) {
           expect(manual.map((u: { unit: string }) => u.unit)).toEqual(['communicationSystem']);

@@ -46,9 +46,11 @@ export function createAutomationService({ store, credentials, outbound, clock, n
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const current = (await store.getConnection(tenantId, id))!;
       const at = clock().toISOString();
-      const records: StepRecord[] = steps.filter((stepId) => !(outcome.manual && outcome.manualSteps?.includes(stepId))).map((stepId) => {
+      const records: StepRecord[] = steps.map((stepId) => {
         const inputs = STEP_CATALOGUE.find((s) => s.id === stepId)!.inputs.map((i) => i.key);
         const values = Object.fromEntries(Object.entries(outcome.stepValues ?? {}).filter(([k]) => inputs.includes(k as never))) as EnteredValues;
+        // A step left to the admin is reopened with the reason, even if it was done before (e.g. the trust was renewed since).
+        if (outcome.manual && outcome.manualSteps?.includes(stepId)) return { stepId, status: 'in_progress', values, note: outcome.manual, updatedAt: at, updatedBy: by };
         return { stepId, status: 'done', values, note: null, updatedAt: at, updatedBy: by };
       });
       const certificate =
@@ -90,7 +92,8 @@ export function createAutomationService({ store, credentials, outbound, clock, n
       const outcomes = await Promise.allSettled(finished.values());
       const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
       if (failure) throw failure.reason;
-      run.status = 'succeeded';
+      // Steps left to the admin are no success: the run says so until they are done and verified.
+      run.status = run.units.some((u) => u.status === 'manual') ? 'manual' : 'succeeded';
     } catch (error) {
       run.status = 'failed';
       run.error = error instanceof Error ? error.message : String(error);

@@ -35,7 +35,7 @@ function containsText(column: Expression<string>, text: string): Expression<SqlB
 type ConnectionRow = Database['connections'] & { automated: number | boolean | null };
 
 /** Whether an assisted-setup run of the outer connection `c` has succeeded. */
-const automatedFlag = sql<number>`(select count(*) from automation_runs r where r.connection_id = c.id and r.status = 'succeeded')`;
+const automatedFlag = sql<number>`(select count(*) from automation_runs r where r.connection_id = c.id and r.status in ('succeeded', 'manual'))`;
 
 const lastTestOf = (json: string | null): ConnectionRecord['lastTest'] => {
   if (!json) return null;

@@ -60,7 +60,8 @@ export const SapCallSchema = z.object({
 
 export const AutomationRunSchema = z.object({
   id: z.string(),
-  status: z.enum(['running', 'succeeded', 'failed', 'interrupted']),
+  /** manual: every unit finished, but some left steps to the admin (named in their messages): not a success yet. */
+  status: z.enum(['running', 'succeeded', 'manual', 'failed', 'interrupted']),
   startedAt: IsoDateTimeSchema,
   finishedAt: IsoDateTimeSchema.nullable(),
   startedBy: z.string(),

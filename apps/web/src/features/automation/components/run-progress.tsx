@@ -9,7 +9,7 @@ type UnitStatus = (typeof UNIT_STATUSES)[number];
 const UNIT_STATE = { pending: 'None', running: 'Information', done: 'Positive', failed: 'Negative', manual: 'Critical', skipped: 'None' } as const satisfies Record<UnitStatus, string>;
 /** Own icons where the state has no default one, or where "running" should not look like a plain information. */
 const UNIT_ICON: Partial<Record<UnitStatus, string>> = { pending: 'pending', running: 'in-progress', skipped: 'status-inactive' };
-const RUN_STATE = { running: 'Information', succeeded: 'Positive', failed: 'Negative', interrupted: 'Critical' } as const satisfies Record<AutomationRun['status'], string>;
+const RUN_STATE = { running: 'Information', succeeded: 'Positive', manual: 'Critical', failed: 'Negative', interrupted: 'Critical' } as const satisfies Record<AutomationRun['status'], string>;
 
 function UnitStatusLabel({ status }: { status: UnitStatus }) {
   const icon = UNIT_ICON[status];
@@ -22,7 +22,7 @@ function UnitStatusLabel({ status }: { status: UnitStatus }) {
 
 function Outcome({ run }: { run: AutomationRun }) {
   // A unit left to the admin is no success yet: the strip says what is left instead of "completed".
-  if (run.status === 'succeeded' && run.units.some((u) => u.status === 'manual')) {
+  if (run.status === 'manual') {
     return (
       <MessageStrip design="Critical" hideCloseButton data-testid="run-outcome" data-manual="true">
         <strong>{t('run.completedManual')}</strong> {t('run.completedManualText')}
@@ -55,14 +55,12 @@ function Outcome({ run }: { run: AutomationRun }) {
 
 /** The latest run, live while it goes on (the query polls every second), then its outcome and its SAP calls. */
 export function RunProgress({ run }: { run: AutomationRun }) {
-  // Finished with steps left to the admin: not green until they are done and verified.
-  const leftToAdmin = run.status === 'succeeded' && run.units.some((u) => u.status === 'manual');
   return (
     <FlexBox direction="Column" className="assisted-section" data-testid="run-progress" data-run-id={run.id} data-run-status={run.status}>
       <FlexBox alignItems="Center" wrap="Wrap" className="gap">
         <Title level="H4" size="H5">{t('run.title')}</Title>
-        <ObjectStatus state={leftToAdmin ? 'Critical' : RUN_STATE[run.status]} showDefaultIcon={run.status !== 'running'} icon={run.status === 'running' ? <Icon name="in-progress" /> : undefined}>
-          {leftToAdmin ? t('run.status.manual') : t(`run.status.${run.status}`)}
+        <ObjectStatus state={RUN_STATE[run.status]} showDefaultIcon={run.status !== 'running'} icon={run.status === 'running' ? <Icon name="in-progress" /> : undefined}>
+          {t(`run.status.${run.status}`)}
         </ObjectStatus>
         <Text className="muted">
           {t('run.startedBy', { date: formatDateTime(run.startedAt), user: run.startedBy })}
