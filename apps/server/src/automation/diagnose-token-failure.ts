@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { TOKEN_SERVICE_PATH } from '@tcc/shared';
 import type { Destination } from '../sap/btp/index.js';
 import { isSamlBearerClient, type CommunicationSystem } from '../sap/s4hana/index.js';
+import { sameCertificate } from '../certificates/same-certificate.js';
 import { explainTokenError } from './explain-test-failure.js';
 import type { UnitContext } from './unit.js';
 
@@ -85,7 +86,7 @@ function clientChecks({ desired }: UnitContext, destination: Destination, r: Sap
 function grantChecks({ desired }: UnitContext, destination: Destination, r: SapRead): Check[] {
   return [
     when(
-      Boolean(r.trust && r.system && r.system.OAuth2IdentityProviderCertificatePublicKeyBase64 !== r.trust.base64),
+      Boolean(r.trust && r.system && !sameCertificate(r.system.OAuth2IdentityProviderCertificatePublicKeyBase64, r.trust.base64)),
       'S/4HANA holds another signing certificate than the subaccount signs with (for example after the BTP trust was renewed): upload the current trust certificate to the communication system.',
       8,
     ),

@@ -1,5 +1,7 @@
 import type { CommunicationSystem, SystemPatch } from '../../sap/s4hana/index.js';
 import { S4Error } from '../../sap/s4hana/index.js';
+import type { FieldDiff } from '@tcc/shared';
+import { sameCertificate } from '../../certificates/same-certificate.js';
 import { diffOf, type AutomationUnit, type UnitContext } from '../unit.js';
 import { SIGNING_CERTIFICATE_BY_API } from './signing-certificate-choice.js';
 
@@ -30,8 +32,15 @@ const currentFields = (system: CommunicationSystem): Record<string, string | und
   [CERTIFICATE]: system.OAuth2IdentityProviderCertificatePublicKeyBase64,
 });
 
-/** Step 8 compared on its own: S/4 holds the subaccount's current trust certificate (the renewal case, sap-apis.md E.2). */
-const certificateDiff = (ctx: UnitContext, system: CommunicationSystem) => diffOf(currentFields(system), { [CERTIFICATE]: ctx.facts.trust!.certificateBase64 });
+/**
+ * Step 8 compared on its own: S/4 holds the subaccount's current trust certificate (the renewal case, sap-apis.md E.2),
+ * in whatever form it stores it (sameCertificate).
+ */
+function certificateDiff(ctx: UnitContext, system: CommunicationSystem): FieldDiff[] {
+  const wanted = ctx.facts.trust!.certificateBase64;
+  const held = system.OAuth2IdentityProviderCertificatePublicKeyBase64;
+  return sameCertificate(held, wanted) ? [] : [{ field: CERTIFICATE, current: held || null, desired: wanted, secret: false }];
+}
 
 function remember(ctx: UnitContext, system: CommunicationSystem) {
   ctx.facts.system = { uuid: system.UUID, id: system.ID };
