@@ -173,6 +173,13 @@ describe('sap-field-facts.md "Would break a real setup", re-checked against the 
     expect(fresh.status).toBe(200);
     const stale = await client.call('PATCH', `${CS}/CommunicationSystems(${system.UUID})`, { Name: 'stale' }, { 'if-match': system['@odata.etag'] });
     expect(stale.status).toBe(412);
+    // Repointing an arrangement's inbound user changes the arrangement: its ETag too.
+    const chain = await oauthSystem();
+    const inbound = (await client.post(`${CS}/InboundUsers`, { CommunicationSystemUUID: chain.system.UUID, CommunicationUserID: chain.user.ID, ...SAML_BEARER })).body;
+    const arrangement = (await client.post(`${CA}/CommunicationArrangements`, arrangementFor(chain.system.ID, inbound.UUID))).body;
+    const repoint = { CommunicationSystemInboundUserUUID: inbound.UUID };
+    expect((await client.patch(`${CA}/CommunicationArrangements(${arrangement.UUID})/InboundUser`, repoint)).status).toBe(428);
+    expect((await client.call('PATCH', `${CA}/CommunicationArrangements(${arrangement.UUID})/InboundUser`, repoint, { 'if-match': arrangement['@odata.etag'] })).status).toBe(200);
     await setProfile({ patchRequiresIfMatch: false });
   });
 });

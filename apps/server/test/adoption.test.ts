@@ -32,18 +32,20 @@ describe('adopting objects made by hand', () => {
     }
   });
 
-  it('when the SAP_COM_0501 arrangement is bound to another user, then it is repointed after confirmation and the connection works', async () => {
-    const ctx = await sandboxConnection();
+  // strict: the repointing PATCH must carry the arrangement's ETag (profile.ts patchRequiresIfMatch).
+  it.each(['evidence', 'strict'])('when the SAP_COM_0501 arrangement is bound to another user, then it is repointed after confirmation and the connection works (%s sandbox profile)', async (profile) => {
+    const ctx = await sandboxConnection({ SANDBOX_PROFILE: profile });
     try {
       const pem = await (await fetch(`${ctx.server.sandboxUrl}/sandbox/fiori/trust-certificate.pem`)).text();
       await fiori(ctx.server, '/communication-users', { name: 'OTHER_USER', description: 'Another integration', password: 'Other-integration-password-1!' });
       await fiori(ctx.server, '/communication-systems', {
         systemId: 'TASK_CENTER', systemName: 'SAP Task Center', hostName: ctx.sandbox.s4.uiHost, signingCertificatePem: pem,
-        samlIssuer: ctx.sandbox.btp.trustCertificateCn, userIdMappingMode: 'User UUID', inboundUserName: 'OTHER_USER',
+        samlIssuer: ctx.sandbox.btp.trustCertificateCn, userIdMappingMode: 'User UUID', inboundUserName: 'OTHER_USER', inboundOnly: true,
       });
       await fiori(ctx.server, '/communication-arrangements', { scenario: 'SAP_COM_0501', name: 'BY_HAND_0501', systemId: 'TASK_CENTER' });
       const run = await runToEnd(ctx, true);
       expect(run.status, run.error).toBe('succeeded');
+      expect(run.calls.filter((c: { method: string; path: string }) => c.method === 'PATCH' && c.path.endsWith('/InboundUser'))).toEqual([expect.objectContaining({ status: 200 })]);
       expect((await ctx.api.post(`${ctx.base}/test`)).body.outcome).toBe('succeeded');
       expect(await setupObjectCounts(ctx.server, ctx.sandbox)).toMatchObject({ systems: 1, arrangements: 1, destinations: 1 });
     } finally {

@@ -62,7 +62,8 @@ export async function readTenantFacts(s4: S4Service, clientIdChoice: ClientIdCho
   const certificateWritable = certificateListed && !readOnly(CERTIFICATE);
   const namesListed = ['Subject', 'Issuer'].every((n) => systems.includes(`OAuth2IdentityProviderCertificate${n}`));
   const namesWritable = namesListed && !['Subject', 'Issuer'].some((n) => readOnly(`OAuth2IdentityProviderCertificate${n}`));
-  const concurrency = [...restrictions.optimisticConcurrency];
+  // Any of the three services may protect its entities; each $metadata says so for its own sets.
+  const concurrency = [...new Set([metadata.users, metadata.systems, metadata.arrangements].flatMap((edmx) => [...writeRestrictions(edmx).optimisticConcurrency]))];
 
   const facts: SapFact[] = [
     fact('servicesOffered', 'Do the SAP_COM_0A48 services offer every entity set and field assisted setup uses?', missing.length ? 'No' : 'Yes', true,

@@ -29,7 +29,7 @@ export function createODataServiceRouter(service: ServiceDef, options: ServiceOp
       resource.set.remove(resource.key);
       return void res.status(204).end();
     }
-    if ((req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT') && resource.navigation) return writeNavigation(service, resource, req, res);
+    if ((req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT') && resource.navigation) return writeNavigation(service, resource, req, res, concurrency);
     if (req.method === 'POST' && resource.key === undefined && !resource.count && resource.set.create) {
       const { properties, navigation } = checkBody(resource.set, req.body);
       const created = resource.set.create(properties, navigation);
@@ -76,12 +76,14 @@ function read(resource: ResourcePath, req: Request, res: Response, concurrency: 
   res.json({ '@odata.context': `$metadata#${nav.target}/$entity`, ...value });
 }
 
-function writeNavigation(service: ServiceDef, resource: ResourcePath, req: Request, res: Response): void {
+function writeNavigation(service: ServiceDef, resource: ResourcePath, req: Request, res: Response, concurrency: boolean): void {
   const nav = navigationOf(resource.set, resource.navigation!, 'path');
   const target = service.sets.find((s) => s.name === nav.target)!;
   // A collection navigation takes POST (create a related entity); a single one PATCH/PUT (and POST, as the [3rd] migrator sends).
   if (!nav.write || (nav.many && req.method !== 'POST')) throw methodNotAllowed(`${req.method} is not allowed on ${req.path}`);
   const entity = findEntity(resource.set, resource.key!);
+  // Changing a single-valued part (an arrangement's inbound user) changes the entity: it needs the entity's ETag too.
+  if (concurrency && !nav.many) checkIfMatch(req, entity);
   const written = nav.write(entity, checkBody(target, req.body).properties);
   res.status(req.method === 'POST' ? 201 : 200).json({ '@odata.context': `$metadata#${nav.target}/$entity`, ...written });
 }

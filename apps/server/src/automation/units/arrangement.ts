@@ -54,7 +54,7 @@ export const arrangementUnit: AutomationUnit = {
     let arrangement = await current(ctx);
     if (arrangement && boundTo(arrangement) !== inbound) {
       if (!confirmChanges) throw new Error(`The arrangement ${arrangement.Name} is bound to another inbound user; review the plan and confirm repointing it.`);
-      await ctx.s4.setArrangementInboundUser(arrangement.UUID, inbound);
+      await ctx.s4.setArrangementInboundUser(arrangement, inbound);
     }
     arrangement ??= await ctx.s4
       .createArrangement({ scenario: SCENARIO, systemId: ctx.desired.systemId, name: ctx.desired.arrangementName, inboundUserUuid: inbound })

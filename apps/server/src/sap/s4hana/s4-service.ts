@@ -106,9 +106,10 @@ export function createS4Service({ http, host, client, user, password, onRefused 
     },
 
     /** Repoints an arrangement to an inbound user (sap-apis.md D: PATCH CommunicationArrangements(<uuid>)/InboundUser). */
-    async setArrangementInboundUser(arrangementUuid: string, inboundUserUuid: string): Promise<void> {
+    async setArrangementInboundUser(arrangement: Pick<CommunicationArrangement, 'UUID' | '@odata.etag'>, inboundUserUuid: string): Promise<void> {
       const action = 'assign the inbound user to the communication arrangement';
-      await api.patch('arrangements', `CommunicationArrangements(${arrangementUuid})/InboundUser`, { CommunicationSystemInboundUserUUID: inboundUserUuid }, action);
+      const path = `CommunicationArrangements(${arrangement.UUID})/InboundUser`;
+      await api.patch('arrangements', path, { CommunicationSystemInboundUserUUID: inboundUserUuid }, action, arrangement['@odata.etag']);
     },
 
     async updateCommunicationSystem(system: Pick<CommunicationSystem, 'UUID' | '@odata.etag'>, patch: SystemPatch): Promise<CommunicationSystem> {
