@@ -85,7 +85,7 @@ test('given a sandbox that settles SAP’s open questions one way, when an admin
   const facts = page.getByTestId('sap-facts');
   await facts.getByRole('button', { name: 'SAP facts for this tenant' }).click();
   await facts.getByRole('button', { name: 'Read SAP facts' }).click();
-  await expect(facts.locator('[data-fact="signingCertificateWritable"]')).toHaveAttribute('data-status', profile === 'strict' ? 'settled' : 'assumed', { timeout: 30_000 });
+  await expect(facts.locator('[data-fact="optimisticConcurrency"]')).toHaveAttribute('data-status', profile === 'strict' ? 'settled' : 'assumed', { timeout: 30_000 });
   await expect(facts.locator('[data-fact="clientIdDerivation"]')).toHaveAttribute('data-status', d.profile.clientIdIsInternalId ? 'settled' : 'assumed');
   await expect(facts.getByRole('button', { name: 'Download as JSON' })).toBeVisible();
   await facts.scrollIntoViewIfNeeded();

@@ -8,10 +8,15 @@
 export interface SandboxProfile {
   /**
    * D.33: whether `OAuth2IdentityProviderCertificatePublicKeyBase64` can be written through the API (replacing Fiori's
-   * "Upload Signing Certificate"). When false it is read-only: `$metadata` annotates it `Core.Computed`, and a write is
-   * refused with CM_APS_CS/008 (code invented).
+   * "Upload Signing Certificate"). When false, see signingCertificateShownReadOnly for how the tenant says no.
    */
   signingCertificateWritable: boolean;
+  /**
+   * Where the certificate is not writable: true, `$metadata` annotates it `Core.Computed` and a write of it is ignored
+   * (as OData does with computed properties); false, `$metadata` does not tell, and a write is refused with CM_APS_CS/008
+   * (code invented) — a client only learns it by trying.
+   */
+  signingCertificateShownReadOnly: boolean;
   /**
    * [3rd-verified] s4hana-comm-management: an OAuth 2.0 inbound user created through the API gets an internal `CC…`
    * client ID (the communication user's ID); false: the client ID is the user's name, as in Fiori (6e5e004).
@@ -38,6 +43,7 @@ export interface SandboxProfile {
 /** Every switch the easy way for a client. */
 export const LENIENT: SandboxProfile = {
   signingCertificateWritable: true,
+  signingCertificateShownReadOnly: true,
   clientIdIsInternalId: false,
   clientIdChangeable: true,
   patchRequiresIfMatch: false,
@@ -49,6 +55,7 @@ export const LENIENT: SandboxProfile = {
 /** Every switch the hard way: what a careful client must survive on a tenant nobody has read yet. */
 export const STRICT: SandboxProfile = {
   signingCertificateWritable: false,
+  signingCertificateShownReadOnly: false,
   clientIdIsInternalId: true,
   clientIdChangeable: false,
   patchRequiresIfMatch: true,
@@ -60,6 +67,7 @@ export const STRICT: SandboxProfile = {
 /** Each switch as its best source reads (the default). */
 export const EVIDENCE: SandboxProfile = {
   signingCertificateWritable: true, // unconfirmed (D.33); true so the automated path can be shown, STRICT covers false
+  signingCertificateShownReadOnly: true, // a RAP service would annotate a read-only field; STRICT covers the silent case
   clientIdIsInternalId: true, // [3rd-verified]
   clientIdChangeable: true, // [3rd-verified]
   patchRequiresIfMatch: false,

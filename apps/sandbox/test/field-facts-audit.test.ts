@@ -124,7 +124,12 @@ describe('sap-field-facts.md "Would break a real setup", re-checked against the 
     const der = certificateBase64(sb.context.state.btp.trust.active!.certificatePem);
     expect((await client.patch(`${CS}/CommunicationSystems(${system.UUID})`, { OAuth2IdentityProviderCertificatePublicKeyBase64: der })).status).toBe(200);
     expect((await client.get(`${CS}/CommunicationSystems(${system.UUID})`)).body.OAuth2IdentityProviderCertificatePublicKeyBase64).toBe('');
-    await setProfile({ signingCertificateWritable: true });
+    // A tenant that does not say so in $metadata refuses the write instead (profile.ts signingCertificateShownReadOnly).
+    await setProfile({ signingCertificateShownReadOnly: false });
+    expect((await client.raw('GET', `${CS}/$metadata`, { headers: { authorization: client.authorization } })).text).not.toContain('CommunicationSystemsType/OAuth2IdentityProviderCertificatePublicKeyBase64');
+    const refused = await client.patch(`${CS}/CommunicationSystems(${system.UUID})`, { OAuth2IdentityProviderCertificatePublicKeyBase64: der });
+    expect([refused.status, refused.body.error.code]).toEqual([400, E.signingCertificateNotWritable]);
+    await setProfile({ signingCertificateWritable: true, signingCertificateShownReadOnly: true });
     expect((await client.patch(`${CS}/CommunicationSystems(${system.UUID})`, { OAuth2IdentityProviderCertificatePublicKeyBase64: der })).body.OAuth2IdentityProviderCertificatePublicKeyBase64).toBe(der);
   });
 

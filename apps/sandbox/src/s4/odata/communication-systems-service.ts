@@ -1,7 +1,8 @@
 import type { SandboxContext } from '../../context.js';
 import type { CommunicationSystem, InboundUser } from '../../state.js';
 import type { SandboxProfile } from '../../profile.js';
-import { createCommunicationSystem, createInboundUser, deleteCommunicationSystem, deleteInboundUser, updateCommunicationSystem, updateInboundUser } from '../communication-model.js';
+import { UNCERTAIN } from '../../uncertain.js';
+import { createCommunicationSystem, createInboundUser, S4RuleError, deleteCommunicationSystem, deleteInboundUser, updateCommunicationSystem, updateInboundUser } from '../communication-model.js';
 import { emptySet, extraPropertyStore, toEntity, type Entity, type PropertyDef, type ServiceDef } from './model.js';
 import { badPayload } from './odata-errors.js';
 
@@ -52,7 +53,14 @@ const SIGNING_CERTIFICATE = 'OAuth2IdentityProviderCertificatePublicKeyBase64';
 
 /** Where the tenant does not let the API write the signing certificate (profile switch), $metadata marks it computed and writes are ignored. */
 const systemProperties = (profile: SandboxProfile): PropertyDef[] =>
-  SYSTEM_PROPERTIES.map((p) => (p.name === SIGNING_CERTIFICATE && !profile.signingCertificateWritable ? { ...p, computed: true } : p));
+  SYSTEM_PROPERTIES.map((p) => (p.name === SIGNING_CERTIFICATE && !profile.signingCertificateWritable && profile.signingCertificateShownReadOnly ? { ...p, computed: true } : p));
+
+/** Where $metadata does not tell (profile.ts signingCertificateShownReadOnly false), a write of the certificate is refused. */
+function refuseUnwritableCertificate(profile: SandboxProfile, body: Entity): void {
+  if (SIGNING_CERTIFICATE in body && !profile.signingCertificateWritable) {
+    throw new S4RuleError(400, UNCERTAIN.communicationManagementErrors.signingCertificateNotWritable, 'The signing certificate cannot be changed through this API', SIGNING_CERTIFICATE);
+  }
+}
 
 /** InboundUsersType, key UUID (NOTES.md 2.3); Edm types INFERRED. */
 const INBOUND_USER_PROPERTIES: PropertyDef[] = [
@@ -130,6 +138,7 @@ export function communicationSystemsService(ctx: SandboxContext): ServiceDef {
         ],
         all: () => [...s4().communicationSystems.values()].map(toSystem),
         create: (body, navigation) => {
+          refuseUnwritableCertificate(ctx.profile, body);
           if (nonEmpty(navigation.BusinessPartners)) throw badPayload('Business partners of a communication system are not simulated by the sandbox', 'BusinessPartners');
           const { state, extra } = systemExtras.split(body);
           const deepInsertUsers = nonEmpty(navigation.InboundUsers) || nonEmpty(navigation.OutboundUsers);
@@ -138,6 +147,7 @@ export function communicationSystemsService(ctx: SandboxContext): ServiceDef {
           return toSystem(system);
         },
         update: (uuid, body) => {
+          refuseUnwritableCertificate(ctx.profile, body);
           const { state, extra } = systemExtras.split(body);
           const system = updateCommunicationSystem(s4(), uuid, state as Partial<CommunicationSystem>);
           systemExtras.save(system, extra);
