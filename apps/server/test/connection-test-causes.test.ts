@@ -67,6 +67,14 @@ describe('connection test: each failure cause produced in the sandbox and explai
     await destinationService('PUT', destination);
   });
 
+  it('when the destination sends the user name instead of the user UUID, then the test names userIdSource (read from the destination, not from S/4’s wording)', async () => {
+    const destination = (await (await destinationService('GET')).json()) as Record<string, string>;
+    const { userIdSource: _dropped, ...rest } = destination;
+    await destinationService('PUT', rest);
+    expect(await test()).toMatchObject({ outcome: 'failed', stepToFix: 20, message: expect.stringMatching(/set userIdSource to user_uuid/) });
+    await destinationService('PUT', destination);
+  });
+
   it('when the destination lacks tc.enabled, then the test says Task Center ignores it', async () => {
     const destination = (await (await destinationService('GET')).json()) as Record<string, string>;
     const { 'tc.enabled': _dropped, ...rest } = destination;

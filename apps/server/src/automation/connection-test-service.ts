@@ -29,7 +29,9 @@ export function createConnectionTestService({ store, credentials, outbound, cloc
     const token = await userToken(aggregate.connection, callerBearer);
     if (token) {
       const xsuaaUrl = (await credentials.status(tenantId, connectionId)).destinationServiceKey.xsuaaUrl ?? '';
-      const trust = userTokenTrust(token, xsuaaUrl, await btp.getDestination(desired.destinationName));
+      const destination = await btp.getDestination(desired.destinationName);
+      if (!destination) return finish(result('failed', `The subaccount has no destination ${desired.destinationName}.`, 20));
+      const trust = userTokenTrust(token, xsuaaUrl, destination);
       if (!trust.trusted) {
         return finish(
           result(

@@ -22,14 +22,23 @@ const OAUTH_CODE = /\b(invalid_client|invalid_grant|invalid_request|unauthorized
  */
 export async function diagnoseTokenFailure(ctx: UnitContext, destination: Destination, sapError: string): Promise<Diagnosis> {
   const code = OAUTH_CODE.exec(sapError)?.[1];
-  if (!code) return explainTokenError(sapError);
   const read = await readSap(ctx, destination).catch(() => null);
   if (!read) return explainTokenError(sapError);
-  const found = (code === 'invalid_client' ? clientChecks : grantChecks)(ctx, destination, read).find((check) => check !== null);
+  // The code says where to look first; without one (a format we do not know), every check runs.
+  const checks =
+    code === 'invalid_client' ? clientChecks(ctx, destination, read)
+    : code === 'invalid_grant' ? grantChecks(ctx, destination, read)
+    : [...clientChecks(ctx, destination, read), ...grantChecks(ctx, destination, read)];
+  const found = checks.find((check) => check !== null);
   if (found) return found;
-  return code === 'invalid_client'
-    ? { message: 'S/4HANA refused the communication user: the destination’s Token Service User or Password is wrong (everything else S/4 holds for this client matches).', stepToFix: 20 }
-    : { message: 'No business user in S/4HANA has this user’s UUID, or the assertion was outside its validity window: the business user must exist with the same user UUID as in the identity provider.', stepToFix: null };
+  if (code === 'invalid_client') {
+    // Nothing S/4 shows explains it, and the password cannot be read back: say what is likely, not what is proven.
+    return { message: 'S/4HANA refused the communication user, and everything S/4 shows for this client matches: most likely the destination’s Token Service User or Password is wrong.', stepToFix: 20 };
+  }
+  if (code === 'invalid_grant') {
+    return { message: 'No business user in S/4HANA has this user’s UUID, or the assertion was outside its validity window: the business user must exist with the same user UUID as in the identity provider.', stepToFix: null };
+  }
+  return explainTokenError(sapError);
 }
 
 interface SapRead {
@@ -97,5 +106,11 @@ function grantChecks({ desired }: UnitContext, destination: Destination, r: SapR
       20,
     ),
     when(r.system?.OAuth2IdentityProviderUserLogonType !== 'user_uuid', `The communication system ${desired.systemId} does not map users by User UUID, which Task Center’s userIdSource=user_uuid needs.`, 9),
+    // Without userIdSource the NameID is user_name or email (3cb7b81), which S/4 mapping by User UUID never finds.
+    when(
+      !['user_uuid', '$.user_uuid'].includes(destination.userIdSource ?? ''),
+      `The destination sends ${destination.userIdSource ? `the ${destination.userIdSource} claim` : 'the user name'} as NameID, but S/4HANA maps users by User UUID: set userIdSource to user_uuid.`,
+      20,
+    ),
   ];
 }

@@ -1,6 +1,7 @@
 import type { SapFact, SapFactId } from '@tcc/shared';
 import { entitySetsAndProperties, type S4Service, writeRestrictions } from '../sap/s4hana/index.js';
 import { isSamlBearerClient } from '../sap/s4hana/index.js';
+import { S4CredentialRefusedError } from '../sap/s4hana/errors.js';
 
 /**
  * What only a live tenant settles (sap-field-facts.md "What only a live tenant can settle"), read without changing
@@ -94,7 +95,15 @@ export async function readTenantFacts(s4: S4Service, clientIdChoice: ClientIdCho
 async function clientIdFact(s4: S4Service): Promise<SapFact> {
   const question = 'What client ID does S/4 give an OAuth 2.0 inbound user created through the API?';
   const consequence = 'The product reads the client ID back after creating the inbound user, whatever S/4 derived.';
-  const oauth = (await s4.listInboundUsers()).filter(isSamlBearerClient);
+  // Informational only: a tenant that refuses this filter must not block the run.
+  const listed = await s4.listInboundUsers().catch((error: unknown) => {
+    if (error instanceof S4CredentialRefusedError) throw error;
+    return error instanceof Error ? error : new Error(String(error));
+  });
+  if (listed instanceof Error) {
+    return fact('clientIdDerivation', question, 'The internal CC… ID (assumed, [3rd-verified] source)', false, `The OAuth 2.0 inbound users could not be listed: ${listed.message}`, consequence);
+  }
+  const oauth = listed.filter(isSamlBearerClient);
   const internal = oauth.find((u) => u.OAuth2ClientID && u.OAuth2ClientID === u.CommunicationUserID);
   if (internal) return fact('clientIdDerivation', question, 'The internal CC… ID', true, `Inbound user ${internal.UUID} has client ID ${internal.OAuth2ClientID}, its user’s internal ID.`, consequence);
   const evidence = oauth.length
