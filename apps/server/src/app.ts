@@ -26,6 +26,11 @@ export function createApp({ config, logger, auditTrail, principalOf, ...dependen
   app.use(securityHeaders());
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // API answers carry CSRF tokens, credential status and tenant data: no browser or proxy may keep them.
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   // The largest body is a certificate upload (CERTIFICATE_BASE64_MAX, ~171 KiB of base64); nothing more is read.
   app.use('/api', express.json({ limit: '192kb' }));
   app.use('/api', (req, res, next) => {

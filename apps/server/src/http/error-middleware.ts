@@ -21,7 +21,23 @@ function bodyParserError(error: unknown): ErrorBody | null {
   if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
     return { error: { code: ERROR_CODES.validation, message: 'Send the request body as UTF-8 JSON.' } };
   }
+  // Any other client error body-parser found (a body labelled gzip that is not, say): the client's, answered 400.
+  const status = (error as { status?: unknown }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { error: { code: ERROR_CODES.validation, message: 'The request body could not be read: send uncompressed UTF-8 JSON, or compress it as its Content-Encoding says.' } };
+  }
   return null;
+}
+
+/**
+ * A body whose Content-Encoding lies (labelled gzip, deflate or br, but not compressed): zlib's own error reaches us
+ * untyped (code Z_DATA_ERROR, ERR_…BROTLI…, with an errno). The client's fault, so 400 — not a 500 with a stack.
+ */
+function undecodableBody(error: unknown, contentEncoding: string | undefined): ErrorBody | null {
+  if (!contentEncoding || typeof error !== 'object' || error === null) return null;
+  const { code, errno } = error as { code?: unknown; errno?: unknown };
+  if (typeof code !== 'string' || typeof errno !== 'number') return null;
+  return { error: { code: ERROR_CODES.validation, message: `The request body could not be decoded as ${contentEncoding}: send it uncompressed, or compressed as its Content-Encoding says.` } };
 }
 
 /** The one place errors become answers: typed errors keep their status; anything else is logged and hidden. */
@@ -33,7 +49,7 @@ export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
       res.status(error.status).json(body);
       return;
     }
-    const parsed = bodyParserError(error);
+    const parsed = bodyParserError(error) ?? undecodableBody(error, req.headers['content-encoding']);
     if (parsed) {
       res.status(parsed.error.code === ERROR_CODES.payloadTooLarge ? 413 : 400).json(parsed);
       return;

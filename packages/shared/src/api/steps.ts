@@ -34,7 +34,8 @@ export type UpdateStep = z.input<typeof UpdateStepSchema>;
 export const StepParamsSchema = z.object({
   tenantId: IdSchema,
   connectionId: IdSchema,
-  stepId: z.coerce.number().int().positive(),
+  // Decimal digits only: Number('0x10') or ' 8' would otherwise name step 16 or 8 (finding 17 of "Tell the admin the truth").
+  stepId: z.union([z.number(), z.string().regex(/^[1-9][0-9]{0,2}$/, 'Give the step number in decimal digits').transform(Number)]).pipe(z.number().int().positive()),
 });
 
 export const StepProgressSchema = z.object({
