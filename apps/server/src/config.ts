@@ -36,7 +36,7 @@ const ConfigSchema = z.object({
   JWT_JWKS_URL: z.url().optional(),
   JWT_ISSUER: z.string().optional(),
   JWT_AUDIENCE: z.string().optional(),
-  /** A token scope (or scope suffix) that makes its holder a system admin, e.g. `Admin` for `tcc!t1.Admin`. */
+  /** The full token scope that makes its holder a system admin, e.g. `tcc!t1.Admin` (exact match; a suffix is not enough). */
   JWT_ADMIN_SCOPE: z.string().optional(),
   /** Password of the initial administrator "admin" created on first start without the sandbox (random if unset). */
   INITIAL_ADMIN_PASSWORD: z.string().min(12, 'INITIAL_ADMIN_PASSWORD needs at least 12 characters').optional(),

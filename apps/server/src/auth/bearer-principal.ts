@@ -11,7 +11,8 @@ export function createBearerPrincipal({ store, adminScope, newId, clock }: { sto
     const name = [claims.user_name, claims.email, claims.sub].find((v): v is string => typeof v === 'string' && v !== '');
     if (!name) return null;
     const scopes = Array.isArray(claims.scope) ? claims.scope : String(claims.scope ?? '').split(' ');
-    const systemAdmin = Boolean(adminScope && scopes.some((scope) => scope === adminScope || String(scope).endsWith(`.${adminScope}`) && !adminScope.includes('.')));
+    // The exact scope name only: a suffix would let another application's `<xsappname>.Admin` make a system admin here.
+    const systemAdmin = Boolean(adminScope && scopes.some((scope) => scope === adminScope));
     let user = await store.findUserByName(name);
     if (!user) {
       const displayName = [claims.given_name, claims.family_name].filter(Boolean).join(' ') || name;
