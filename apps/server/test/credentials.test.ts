@@ -44,4 +44,19 @@ describe('credentials per connection', () => {
     expect(lone.body.error.message).toMatch(/together/);
     expect((await ctx.api.get(`${base}/credentials`)).body.destinationServiceKey.set).toBe(false);
   });
+
+  it('when the service key carries a user and password inside url or uri (https://u:PW@…), then it is refused and nothing of it is stored or shown', async () => {
+    const { base } = await createTenantWithConnection(ctx.api);
+    const key = JSON.parse(SERVICE_KEY) as Record<string, string>;
+    for (const field of ['url', 'uri']) {
+      const withPassword = { ...key, [field]: key[field]!.replace('https://', 'https://admin:Sup3r-Secret!@') };
+      const answer = await ctx.api.put(`${base}/credentials`, { destinationServiceKey: JSON.stringify(withPassword), version: 1 });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.message).toMatch(/must not contain a user name or password/);
+      expect(JSON.stringify(answer.body)).not.toContain('Sup3r-Secret');
+    }
+    const status = (await ctx.api.get(`${base}/credentials`)).body;
+    expect(status.destinationServiceKey.set).toBe(false);
+    expect(JSON.stringify(status)).not.toContain('Sup3r-Secret');
+  });
 });

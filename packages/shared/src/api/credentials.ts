@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { SAP_NAMING_RULES } from '../sap/naming-rules.js';
 import { IsoDateTimeSchema, VersionSchema } from './common.js';
 
-const https = (what: string) => z.string({ error: `The service key has no ${what}.` }).regex(/^https:\/\/[^\s/]+/, `The service key’s ${what} must be an https URL.`);
+/**
+ * An https URL without user-info: `https://user:password@host` would store a password in a field shown to every
+ * member (finding 16 of "Tell the admin the truth"); SAP's keys never carry one.
+ */
+const https = (what: string) =>
+  z
+    .string({ error: `The service key has no ${what}.` })
+    .regex(/^https:\/\/[^\s/]+/, `The service key’s ${what} must be an https URL.`)
+    .refine((value) => !/^https:\/\/[^/?#]*@/.test(value), `The service key’s ${what} must not contain a user name or password (user@host): remove it.`);
 const required = (field: string, extra = '') => z.string({ error: `The service key has no ${field}.${extra}` }).min(1, `The service key has no ${field}.${extra}`);
 
 /**
