@@ -14,10 +14,11 @@ import { createConnectionService } from './features/connections/connection-servi
 import { createTenantService } from './features/tenants/tenant-service.js';
 import { createAuditTrail } from './http/audit-trail.js';
 import { createLogger, type Logger } from './logger.js';
-import { createGuardedFetch, sapOutboundPolicy } from './outbound/index.js';
+import { createGuardedFetch, sapOutboundPolicy, type OutboundFor } from './outbound/index.js';
 import { loadKeyring } from './secrets/index.js';
 import { createUserTokenSource } from './sandbox/sandbox-user-token.js';
 import { readSandboxDescriptor } from './sandbox/read-sandbox-descriptor.js';
+import { SANDBOX_SAP_PATHS } from './sandbox/sandbox-sap-paths.js';
 import { seedSandboxTenant } from './sandbox/seed-sandbox-tenant.js';
 import { createSqliteStore } from './store/sqlite-store.js';
 
@@ -65,11 +66,15 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
   }
   if (descriptor && (await seedSandboxTenant({ store, tenants, connections }, descriptor))) logger.info('seeded the sandbox demo tenant');
   // The one client for calls to SAP (the adapters use it); sandbox hosts are reachable only while the sandbox runs.
-  const outbound = createGuardedFetch({ policy: sapOutboundPolicy(descriptor?.hostMap ?? {}) });
+  // Sandbox host names (some are real SAP names, e.g. eu10's Destination service) lead to the sandbox only for
+  // connections labelled sandbox; every other connection reaches SAP itself (finding 14 of "Tell the admin the truth").
+  const sapOutbound = createGuardedFetch({ policy: sapOutboundPolicy({}) });
+  const outbound = descriptor ? createGuardedFetch({ policy: sapOutboundPolicy(descriptor.hostMap, SANDBOX_SAP_PATHS) }) : sapOutbound;
+  const outboundFor: OutboundFor = (connection) => (connection.sandbox ? outbound : sapOutbound);
   const sandboxCockpitUrl = descriptor ? `${descriptor.baseUrl}/sandbox/` : null;
   await store.markRunningInterrupted(clock().toISOString());
-  const automation = createAutomationService({ store, credentials, outbound, clock, newId: randomUUID, timeoutMs: config.SAP_CALL_TIMEOUT_MS, clientIdChoice: config.S4_CLIENT_ID });
-  const testConnection = createConnectionTestService({ store, credentials, outbound, clock, userToken: createUserTokenSource(outbound, descriptor) });
+  const automation = createAutomationService({ store, credentials, outboundFor, clock, newId: randomUUID, timeoutMs: config.SAP_CALL_TIMEOUT_MS, clientIdChoice: config.S4_CLIENT_ID });
+  const testConnection = createConnectionTestService({ store, credentials, outboundFor, clock, userToken: createUserTokenSource(outbound, descriptor) });
   const app = createApp({
     config,
     automation,

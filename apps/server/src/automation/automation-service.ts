@@ -4,7 +4,7 @@ import { certificateFacts } from '../certificates/analyze-certificate.js';
 import { readCertificateFile } from '../certificates/read-certificate-file.js';
 import type { CredentialService } from '../features/credentials/credential-service.js';
 import { ConflictError, InputError, NotFoundError } from '../http/errors.js';
-import type { GuardedFetch } from '../outbound/index.js';
+import type { OutboundFor } from '../outbound/index.js';
 import type { SapCallRecord } from '../sap/http/call-log.js';
 import type { ConnectionAggregate, StepRecord, Store } from '../store/types.js';
 import { automationContext } from './automation-context.js';
@@ -25,13 +25,14 @@ export interface AutomationDeps {
   clientIdChoice?: ClientIdChoice;
   store: Store;
   credentials: CredentialService;
-  outbound: GuardedFetch;
+  /** The guarded client for a connection (sandbox hosts only for sandbox connections). */
+  outboundFor: OutboundFor;
   clock: () => Date;
   newId: () => string;
 }
 
 /** Plans, runs and records assisted setup; every unit lives in ./units, one file each. */
-export function createAutomationService({ store, credentials, outbound, clock, newId, timeoutMs, clientIdChoice = 'user-name' }: AutomationDeps) {
+export function createAutomationService({ store, credentials, outboundFor, clock, newId, timeoutMs, clientIdChoice = 'user-name' }: AutomationDeps) {
   const running = new Map<string, Promise<void>>();
 
   const load = async (tenantId: string, connectionId: string) => {
@@ -109,7 +110,7 @@ export function createAutomationService({ store, credentials, outbound, clock, n
     /** Reads both systems and says what a run would do; changes nothing. */
     async plan(tenantId: string, connectionId: string): Promise<AutomationPlan> {
       const aggregate = await load(tenantId, connectionId);
-      const built = await automationContext(aggregate, { credentials, outbound, clock, clientIdChoice, log: () => {} });
+      const built = await automationContext(aggregate, { credentials, outbound: outboundFor(aggregate.connection), clock, clientIdChoice, log: () => {} });
       if (!built.ok) return { units: [], blockers: built.blockers, needsConfirmation: false };
       const units: AutomationPlan['units'] = [];
       const blockers = await preflight(built.context);
@@ -137,7 +138,7 @@ export function createAutomationService({ store, credentials, outbound, clock, n
       const aggregate = await load(tenantId, connectionId);
       const readAt = clock().toISOString();
       const s4ApiHost = aggregate.connection.s4ApiHost;
-      const built = await automationContext(aggregate, { credentials, outbound, clock, clientIdChoice, log: () => {} });
+      const built = await automationContext(aggregate, { credentials, outbound: outboundFor(aggregate.connection), clock, clientIdChoice, log: () => {} });
       if (!built.ok) return { readAt, s4ApiHost, problems: built.blockers, facts: [] };
       try {
         return { readAt, s4ApiHost, problems: [], facts: (await readTenantFacts(built.context.s4, clientIdChoice)).facts };
@@ -168,7 +169,7 @@ export function createAutomationService({ store, credentials, outbound, clock, n
         await store.saveRun(tenantId, connectionId, run);
         throw new InputError(`Assisted setup cannot start: ${problems.join(' ')}`);
       };
-      const built = await automationContext(aggregate, { credentials, outbound, clock, timeoutMs, clientIdChoice, log: (record) => calls.push({ ...record, unit: currentUnit.getStore() ?? null }) }).catch(
+      const built = await automationContext(aggregate, { credentials, outbound: outboundFor(aggregate.connection), clock, timeoutMs, clientIdChoice, log: (record) => calls.push({ ...record, unit: currentUnit.getStore() ?? null }) }).catch(
         (error: unknown) => ({ ok: false as const, blockers: [error instanceof Error ? error.message : String(error)] }),
       );
       if (!built.ok) return refuse(built.blockers);
@@ -199,7 +200,7 @@ export function createAutomationService({ store, credentials, outbound, clock, n
       const aggregate = await load(tenantId, connectionId);
       const target = AUTOMATION_PLAN_ORDER.find((unit) => unit.steps.includes(stepId));
       if (!target) throw new NotFoundError(`There is no step ${stepId}.`);
-      const built = await automationContext(aggregate, { credentials, outbound, clock, clientIdChoice, log: () => {} });
+      const built = await automationContext(aggregate, { credentials, outbound: outboundFor(aggregate.connection), clock, clientIdChoice, log: () => {} });
       if (!built.ok) return { stepId, verified: false, message: built.blockers.join(' '), diff: [] };
       for (const unit of AUTOMATION_PLAN_ORDER.slice(0, AUTOMATION_PLAN_ORDER.indexOf(target))) await unit.plan(built.context).catch(() => undefined);
       const plan = await target.plan(built.context);

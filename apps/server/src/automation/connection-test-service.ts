@@ -1,7 +1,7 @@
 import { TASK_REPLICATION_SERVICE_PATH, type ConnectionTest } from '@tcc/shared';
 import type { CredentialService } from '../features/credentials/credential-service.js';
 import { NotFoundError } from '../http/errors.js';
-import type { GuardedFetch } from '../outbound/index.js';
+import type { OutboundFor } from '../outbound/index.js';
 import type { Store } from '../store/types.js';
 import { automationContext } from './automation-context.js';
 import { diagnoseTokenFailure } from './diagnose-token-failure.js';
@@ -15,7 +15,7 @@ export type UserTokenSource = (connection: { sandbox: boolean }, callerBearer: s
  * business user's token, so the Destination service runs the SAML bearer flow, then a call of api_task_spi_replication
  * with the token it returns.
  */
-export function createConnectionTestService({ store, credentials, outbound, clock, userToken }: { store: Store; credentials: CredentialService; outbound: GuardedFetch; clock: () => Date; userToken: UserTokenSource }) {
+export function createConnectionTestService({ store, credentials, outboundFor, clock, userToken }: { store: Store; credentials: CredentialService; outboundFor: OutboundFor; clock: () => Date; userToken: UserTokenSource }) {
   return async function test(tenantId: string, connectionId: string, callerBearer: string | null): Promise<ConnectionTest> {
     const aggregate = await store.getConnection(tenantId, connectionId);
     if (!aggregate) throw new NotFoundError('This connection does not exist (any more).');
@@ -23,7 +23,7 @@ export function createConnectionTestService({ store, credentials, outbound, cloc
     const result = (outcome: ConnectionTest['outcome'], message: string, stepToFix: number | null = null, sapError: string | null = null): ConnectionTest => ({ outcome, at, message, stepToFix, sapError });
     const finish = async (test: ConnectionTest) => (await store.saveTest(tenantId, connectionId, test), test);
 
-    const built = await automationContext(aggregate, { credentials, outbound, clock, log: () => {} });
+    const built = await automationContext(aggregate, { credentials, outbound: outboundFor(aggregate.connection), clock, log: () => {} });
     if (!built.ok) return finish(result('failed', built.blockers.join(' ')));
     const { btp, desired, s4 } = built.context;
     const token = await userToken(aggregate.connection, callerBearer);

@@ -38,11 +38,13 @@ export interface OutboundPolicy {
   sandboxHosts: Record<string, string>;
   /** Redirects followed per call; each one is checked again and must stay on the same host. */
   maxRedirects: number;
+  /** Path prefixes a sandbox host may be called on (decoded, lower case); absent: any path. */
+  sandboxPaths?: string[];
 }
 
 /** The policy for this product: SAP's domains, plus the sandbox's hosts while the sandbox is on. */
-export function sapOutboundPolicy(sandboxHosts: Record<string, string> = {}): OutboundPolicy {
-  return validatePolicy({ allowedHostPatterns: [...DEFAULT_SAP_HOST_PATTERNS], sandboxHosts, maxRedirects: DEFAULT_MAX_REDIRECTS });
+export function sapOutboundPolicy(sandboxHosts: Record<string, string> = {}, sandboxPaths?: string[]): OutboundPolicy {
+  return validatePolicy({ allowedHostPatterns: [...DEFAULT_SAP_HOST_PATTERNS], sandboxHosts, maxRedirects: DEFAULT_MAX_REDIRECTS, ...(sandboxPaths ? { sandboxPaths } : {}) });
 }
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -281,5 +283,5 @@ export function validatePolicy(policy: OutboundPolicy): OutboundPolicy {
   }
   if (!Number.isInteger(policy.maxRedirects) || policy.maxRedirects < 0 || policy.maxRedirects > 10) problems.push('maxRedirects must be an integer from 0 to 10');
   if (problems.length > 0) throw new Error(`Invalid outbound policy: ${problems.join('; ')}.`);
-  return { allowedHostPatterns: [...policy.allowedHostPatterns], sandboxHosts, maxRedirects: policy.maxRedirects };
+  return { allowedHostPatterns: [...policy.allowedHostPatterns], sandboxHosts, maxRedirects: policy.maxRedirects, ...(policy.sandboxPaths ? { sandboxPaths: [...policy.sandboxPaths] } : {}) };
 }

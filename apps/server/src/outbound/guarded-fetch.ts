@@ -56,7 +56,10 @@ export function createGuardedFetch({
 
   async function targetFor(url: URL, signal: AbortSignal): Promise<ConnectTarget> {
     const sandboxBase = sandboxBaseFor(policy, url.hostname);
-    if (sandboxBase !== undefined) return { kind: 'sandbox', baseUrl: sandboxBase };
+    if (sandboxBase !== undefined) {
+      checkSandboxPath(url, policy.sandboxPaths);
+      return { kind: 'sandbox', baseUrl: sandboxBase };
+    }
     let addresses: ResolvedAddress[];
     try {
       addresses = await abortable(resolve(url.hostname, { all: true }), signal);
@@ -215,3 +218,21 @@ export const pinnedNodeFetch: PinnedFetch = (url, init, target) => {
     request.end(body);
   });
 };
+
+/**
+ * The sandbox serves SAP's APIs and, beside them, its own controls (/sandbox: faults, actions that lock users…). Where
+ * the policy names the paths a sandbox host may be called on, nothing else gets through — so no tenant's key can aim a
+ * call at those controls (finding 14 of "Tell the admin the truth"). Decoded first: %73andbox must not slip past.
+ */
+function checkSandboxPath(url: URL, allowed: string[] | undefined): void {
+  if (!allowed) return;
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname).toLowerCase();
+  } catch {
+    path = '';
+  }
+  if (!allowed.some((prefix) => path.startsWith(prefix))) {
+    throw new OutboundRefusedError('PATH_NOT_ALLOWED', `"${url.pathname}" is not an SAP API path of the sandbox; only SAP's own APIs are reachable through the product.`);
+  }
+}

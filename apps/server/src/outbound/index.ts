@@ -11,6 +11,8 @@ export {
   validatePolicy,
   type OutboundPolicy,
 } from './guard-policy.js';
+/** The guarded client for one connection: sandbox host names reach the sandbox only for connections labelled sandbox. */
+export type OutboundFor = (connection: { sandbox: boolean }) => import('./guarded-fetch.js').GuardedFetch;
 export {
   createGuardedFetch,
   pinnedNodeFetch,
