@@ -207,7 +207,12 @@ export function createAutomationService({ store, credentials, outboundFor, clock
       if (plan.action === 'create') return { stepId, verified: false, message: `Not found in SAP: ${plan.object}. Do the step in SAP, then verify again.`, diff: [] };
       // A secret (the user's password) cannot be read back from SAP: Verify cannot judge it; Test connection does.
       const onlySecrets = plan.action === 'update' && plan.diff.length > 0 && plan.diff.every((d) => d.secret);
-      if (plan.action !== 'adopt' && plan.action !== 'read' && !onlySecrets) return { stepId, verified: false, message: plan.summary, diff: plan.diff };
+      if (plan.action !== 'adopt' && plan.action !== 'read' && !onlySecrets) {
+        // Verify changes nothing: say what differs and where it can be changed, not the plan's "will be changed".
+        const fields = plan.diff.map((d) => d.field).join(', ');
+        const message = `${plan.object} in SAP differs from what this step needs${fields ? ` (${fields})` : ''}. Change it in SAP and verify again, or let assisted setup change it: Set up automatically, review the plan and confirm.`;
+        return { stepId, verified: false, message, diff: plan.diff };
+      }
       // Nothing to confirm: apply only reads here (the plan found the object as required), and records what it read.
       const context = onlySecrets ? { ...built.context, desired: { ...built.context.desired, passwordSetInS4: true } } : built.context;
       const outcome = await target.apply(context, { confirmChanges: false }).catch((error: unknown) => error as Error);

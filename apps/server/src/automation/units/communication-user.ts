@@ -18,12 +18,29 @@ export const communicationUserUnit: AutomationUnit = {
     const object = `communication user ${desired.communicationUserName}`;
     if (!found) return { action: 'create', object, summary: `Create ${object} with the stored password.`, diff: [] };
     facts.user = { id: found.ID, name: found.Name };
+    // A locked user is no user Task Center can sign in with, whatever its password (finding 5 of "Tell the admin the truth").
+    if (found.IsLocked) {
+      return {
+        action: 'update',
+        object,
+        summary: `${object} is locked in S/4HANA (after failed logons); it will be unlocked${desired.passwordSetInS4 ? '' : ' and its password set to the stored one'}.`,
+        diff: [{ field: 'IsLocked', current: 'true', desired: 'false', secret: false }, ...(desired.passwordSetInS4 ? [] : [PASSWORD])],
+      };
+    }
     return desired.passwordSetInS4
       ? { action: 'adopt', object, summary: `${object} exists (${found.ID}) with the stored password.`, diff: [] }
       : { action: 'update', object, summary: `${object} exists (${found.ID}); its password will be set to the stored one.`, diff: [PASSWORD] };
   },
   async apply({ s4, desired, facts }, { confirmChanges }) {
     let user = await s4.findCommunicationUser(desired.communicationUserName);
+    if (user?.IsLocked) {
+      if (!confirmChanges) throw new Error(`The communication user ${user.Name} is locked in S/4HANA; review the plan and confirm unlocking it (or unlock it in Maintain Communication Users).`);
+      await s4.unlockCommunicationUser(user).catch((error: unknown) => {
+        throw new Error(`S/4HANA did not let assisted setup unlock ${user!.Name} (${error instanceof Error ? error.message : String(error)}); unlock it in Maintain Communication Users, then run again.`);
+      });
+      user = await s4.findCommunicationUser(desired.communicationUserName);
+      if (user?.IsLocked) throw new Error(`${user.Name} is still locked in S/4HANA; unlock it in Maintain Communication Users, then run again.`);
+    }
     if (user && !desired.passwordSetInS4) {
       if (!confirmChanges) throw new Error(`The communication user ${user.Name} exists with a password this app does not know; review the plan and confirm setting it.`);
       await s4.setCommunicationUserPassword(user, desired.taskCenterPassword);

@@ -105,6 +105,11 @@ export function createS4Service({ http, host, client, user, password, onRefused 
       await api.patch('users', `CommunicationUsers(${literal(user.ID)})`, { Password: typeof password === 'string' ? password : password.reveal() }, action, user['@odata.etag']);
     },
 
+    /** Unlocks the user (IsLocked is a field of CommunicationUsers, [3rd]; whether S/4 lets the API write it is unknown: S4_RULE if not). */
+    async unlockCommunicationUser(user: Pick<CommunicationUser, 'ID' | '@odata.etag'>): Promise<void> {
+      await api.patch('users', `CommunicationUsers(${literal(user.ID)})`, { IsLocked: false }, `unlock communication user ${user.ID}`, user['@odata.etag']);
+    },
+
     /** Repoints an arrangement to an inbound user (sap-apis.md D: PATCH CommunicationArrangements(<uuid>)/InboundUser). */
     async setArrangementInboundUser(arrangement: Pick<CommunicationArrangement, 'UUID' | '@odata.etag'>, inboundUserUuid: string): Promise<void> {
       const action = 'assign the inbound user to the communication arrangement';
