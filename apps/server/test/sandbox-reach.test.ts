@@ -45,7 +45,14 @@ describe('what the product can reach of the sandbox', () => {
     });
     const before = await sandboxCalls();
     const plan = (await ctx.api.post(`${base}/automation/plan`)).body;
-    expect(plan.blockers.length).toBeGreaterThan(0);
     expect(await sandboxCalls()).toBe(before);
+    // Finding 9: each unreachable system said once, by host, in the UI's words — not once per unit with internal ids.
+    expect(plan.blockers).toEqual([
+      expect.stringMatching(/my123456-api\.s4hana\.ondemand\.com could not be reached/),
+      expect.stringMatching(/sandbox\.authentication\.eu10\.hana\.ondemand\.com could not be reached.*Check the url and uri of the Destination service key/),
+    ]);
+    const words = [...plan.blockers, ...plan.units.flatMap((u: { object: string; summary: string }) => [u.object, u.summary])].join(' ');
+    expect(words).not.toMatch(/communicationSystem|trustCertificate|oauthDetails|inboundUser|communicationUser/);
+    expect(plan.units.map((u: { object: string }) => u.object)).toContain('communication system');
   });
 });

@@ -10,7 +10,7 @@ import type { ConnectionAggregate, StepRecord, Store } from '../store/types.js';
 import { automationContext } from './automation-context.js';
 import { preflight } from './preflight.js';
 import { readTenantFacts, type ClientIdChoice } from './tenant-facts.js';
-import type { UnitContext, UnitOutcome } from './unit.js';
+import { UNIT_LABELS, type UnitContext, type UnitOutcome } from './unit.js';
 import { AUTOMATION_PLAN_ORDER } from './units/index.js';
 
 const ACTOR_SUFFIX = ' (assisted setup)';
@@ -115,8 +115,13 @@ export function createAutomationService({ store, credentials, outboundFor, clock
       const units: AutomationPlan['units'] = [];
       const blockers = await preflight(built.context);
       const blocked = (unit: (typeof AUTOMATION_PLAN_ORDER)[number]) =>
-        units.push({ unit: unit.id, system: unit.system, steps: unit.steps, action: 'blocked', object: unit.id, summary: 'Cannot be planned yet (see the problems above).', diff: [] });
+        units.push({ unit: unit.id, system: unit.system, steps: unit.steps, action: 'blocked', object: UNIT_LABELS[unit.id], summary: 'Cannot be planned yet (see the problems above).', diff: [] });
       for (const unit of AUTOMATION_PLAN_ORDER) {
+        // A system that did not answer the preflight is not asked again unit by unit (one message, not six).
+        if (built.context.unreachable?.has(unit.system)) {
+          blocked(unit);
+          continue;
+        }
         // A unit whose dependency could not be read cannot know what exists either: never "create" on a guess.
         if (unit.dependsOn.some((d) => units.find((u) => u.unit === d)?.action === 'blocked')) {
           blocked(unit);

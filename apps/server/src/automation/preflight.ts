@@ -1,3 +1,5 @@
+import { BtpError } from '../sap/btp/errors.js';
+import { S4Error } from '../sap/s4hana/index.js';
 import type { UnitContext } from './unit.js';
 import { readTenantFacts } from './tenant-facts.js';
 
@@ -15,6 +17,7 @@ export async function preflight(ctx: UnitContext): Promise<string[]> {
     }
   } catch (error) {
     problems.push(error instanceof Error ? error.message : String(error));
+    if (noAnswer(error)) (ctx.unreachable ??= new Set()).add('s4hana');
     // A refused SAP_COM_0A48 user must not be tried again in this request (it would count another failed logon).
     return problems;
   }
@@ -24,6 +27,10 @@ export async function preflight(ctx: UnitContext): Promise<string[]> {
     for (const other of others) problems.push(`The destination ${other.Name} already points at ${desired.s4ApiHost}; a second one would make Task Center duplicate tasks. Delete it or use its name.`);
   } catch (error) {
     problems.push(error instanceof Error ? error.message : String(error));
+    if (noAnswer(error)) (ctx.unreachable ??= new Set()).add('btp');
   }
   return problems;
 }
+
+/** No answer at all (DNS, refused, timeout): every further call to that system would fail the same way. */
+const noAnswer = (error: unknown) => (error instanceof S4Error || error instanceof BtpError) && error.upstreamStatus === null;

@@ -39,7 +39,20 @@ export interface UnitContext {
   facts: Facts;
   /** What the preflight settled about this tenant (tenant-facts.ts); absent when it could not be read. */
   tenant?: TenantFacts;
+  /** Systems the preflight could not reach at all (no answer): their units are not planned, the one cause is said once. */
+  unreachable?: Set<'btp' | 's4hana'>;
 }
+
+/** The names the UI shows for the units, for messages (never the internal ids). */
+export const UNIT_LABELS: Record<AutomationUnitId, string> = {
+  trustCertificate: 'trust certificate',
+  communicationUser: 'communication user',
+  communicationSystem: 'communication system',
+  inboundUser: 'user for inbound communication',
+  arrangement: 'communication arrangement',
+  oauthDetails: 'OAuth 2.0 details',
+  destination: 'Task Center destination',
+};
 
 /** What applying a unit leaves behind: the facts it found or made, and the values its seed steps record. */
 export interface UnitOutcome {

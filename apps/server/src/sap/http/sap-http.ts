@@ -75,8 +75,14 @@ export function createSapHttp({ fetch, system, log, retry = {}, sleep = (ms) => 
         }
         const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError' || (error as { code?: string }).code === 'TIMEOUT');
         record(null, timedOut ? 'timeout' : 'network-error');
-        if (attempt >= attempts) {
-          throw new SapTransportError(timedOut ? `SAP did not answer within ${policy.timeoutMs / 1000} s (${method} ${path}).` : `SAP could not be reached (${method} ${path}).`, null, timedOut ? 'timeout' : 'network-error');
+        // A name that does not exist or a port that refuses will not answer on the next try: say so once, at once.
+        const final = timedOut ? null : finalNetworkFailure(error);
+        if (attempt >= attempts || final) {
+          const host = new URL(url).host;
+          const message = timedOut
+            ? `${host} did not answer within ${policy.timeoutMs / 1000} s (${method} ${path}).`
+            : `${host} could not be reached: ${final ?? 'a network error'}. Check the host name and that this server can reach it.`;
+          throw new SapTransportError(message, null, timedOut ? 'timeout' : 'network-error');
         }
         await sleep(backoff(attempt, policy, random));
         continue;
@@ -91,3 +97,12 @@ export function createSapHttp({ fetch, system, log, retry = {}, sleep = (ms) => 
 }
 
 export type SapHttp = ReturnType<typeof createSapHttp>;
+
+/** Failures no retry mends (a name DNS does not know, a refused connection), in words; null for possibly passing ones. */
+function finalNetworkFailure(error: unknown): string | null {
+  const codeOf = (e: unknown) => (e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined);
+  const code = codeOf(error) === 'DNS_FAILED' || !codeOf(error) ? (codeOf((error as { cause?: unknown })?.cause) ?? codeOf(error)) : codeOf(error);
+  if (code === 'ENOTFOUND') return 'the name does not exist (DNS)';
+  if (code === 'ECONNREFUSED') return 'the connection was refused';
+  return null;
+}
