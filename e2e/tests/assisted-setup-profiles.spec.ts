@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fill, openDialog, screenshot, signIn, stepItem, stepStatus } from '../support/admin.js';
+import { openDialog, screenshot, signIn, stepItem, stepStatus } from '../support/admin.js';
 
 /**
  * Field-ready, in Chromium: against a sandbox in the strict profile (every undocumented SAP choice the hardest way)
@@ -40,13 +40,12 @@ test('given a sandbox that settles SAP’s open questions one way, when an admin
   expect(d.profile.signingCertificateWritable).toBe(profile !== 'strict');
 
   const panel = page.getByTestId('assisted-setup');
-  await panel.getByRole('button', { name: 'Edit credentials' }).click();
-  const dialog = openDialog(page);
-  await dialog.getByLabel('Destination service key (JSON)').first().fill(JSON.stringify(d.btp.destinationServiceKey, null, 2));
-  await fill(dialog, 'SAP_COM_0A48 user', d.s4.communicationManagement.user);
-  await fill(dialog, 'SAP_COM_0A48 password', d.s4.communicationManagement.password);
-  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(openDialog(page)).toHaveCount(0);
+  // The newcomer's way: the sandbox connection takes the sandbox's own credentials in one click.
+  await panel.getByRole('button', { name: 'Fill from the sandbox' }).click();
+  for (const name of ['destinationServiceKey', 'communicationManagement', 'taskCenterUserPassword']) {
+    await expect(panel.locator(`[data-credential="${name}"]`)).toHaveAttribute('data-set', 'true');
+  }
+  await expect(panel).not.toContainText(d.s4.communicationManagement.password);
 
   await page.getByRole('button', { name: 'Set up automatically' }).click();
   await expect(openDialog(page)).toHaveAttribute('header-text', 'Review the plan', { timeout: 30_000 });

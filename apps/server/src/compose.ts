@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { parseFaultsEnv, parseProfile, startSandbox, type RunningSandbox, type SandboxDescriptor } from '@tcc/sandbox';
@@ -61,6 +62,8 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
       profile: parseProfile(config.SANDBOX_PROFILE),
     });
     descriptor = sandbox.descriptor;
+    // As `npm run sandbox` does: the key, hosts and users a newcomer needs, readable by the machine's owner only.
+    fs.writeFileSync(path.join(config.DATA_DIR, 'sandbox.json'), JSON.stringify(descriptor, null, 2), { mode: 0o600 });
   } else if (config.SANDBOX === 'external') {
     descriptor = readSandboxDescriptor(config.SANDBOX_DESCRIPTOR);
   }
@@ -90,6 +93,13 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
     principalOf: createPrincipalResolver(config, { auth, store, clock }),
     version: APP_VERSION,
     sandboxCockpitUrl,
+    sandboxCredentials: descriptor
+      ? {
+          destinationServiceKey: JSON.stringify(descriptor.btp.destinationServiceKey),
+          communicationManagementUser: descriptor.s4.communicationManagement.user,
+          communicationManagementPassword: descriptor.s4.communicationManagement.password,
+        }
+      : null,
   });
   const close = async () => {
     await automation.idle();

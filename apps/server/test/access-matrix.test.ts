@@ -18,6 +18,7 @@ const SAMPLE_BODIES: Partial<Record<ApiRouteName, (version: number) => unknown>>
   createUser: () => ({ username: `u${Date.now()}`, displayName: 'U', password: 'long-enough-password' }),
   putMember: () => ({ role: 'viewer' }),
   putCredentials: (version) => ({ taskCenterUserPassword: 'Matrix-password-for-sap-2026!', version }),
+  fillSandboxCredentials: (version) => ({ version }),
   startAutomation: () => ({ confirmChanges: false }),
 };
 

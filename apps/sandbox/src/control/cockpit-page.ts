@@ -4,6 +4,17 @@ import { TOKEN_PATH } from '../s4/oauth-token.js';
 const esc = (value: unknown) => String(value ?? '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const rows = (cells: unknown[][]) => cells.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('') || '<tr><td colspan="9">none yet</td></tr>';
 
+/** The Destination service key as the cockpit shows it (SAP host names), the same the descriptor gives. */
+const keyOf = (ctx: SandboxContext) => ({
+  clientid: ctx.secrets.destinationClientId,
+  clientsecret: ctx.secrets.destinationClientSecret,
+  url: `https://${ctx.hosts.xsuaa}`,
+  uri: `https://${ctx.hosts.destination}`,
+  uaadomain: ctx.hosts.xsuaa,
+  identityzone: ctx.state.btp.subdomain,
+  tenantid: ctx.state.btp.zoneId,
+});
+
 /**
  * A plain page standing in for the BTP cockpit and the three S/4 Fiori apps, so a newcomer can do the manual steps
  * in a browser against the sandbox. It only calls the /sandbox/fiori endpoints; it is not part of the product.
@@ -21,6 +32,9 @@ export function cockpitPage(ctx: SandboxContext): string {
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e5e5e5;padding:.35rem;text-align:left;font-size:.9rem}label{display:block;margin:.4rem 0 .1rem;font-size:.85rem;color:#556b82}
 input,select,textarea{width:100%;padding:.35rem;box-sizing:border-box}button{margin-top:.6rem;background:#0a6ed1;color:#fff;border:0;border-radius:.5rem;padding:.45rem 1rem;cursor:pointer}#msg{white-space:pre-wrap;color:#aa0808}</style></head><body>
 <h1>SAP sandbox</h1><p>A simulated BTP subaccount and S/4HANA Cloud tenant for trying Task Center Connect. Nothing here is a real SAP system.</p><p id="msg" role="alert"></p>
+<section><h2>Credentials for Task Center Connect</h2><p>What an admin would copy from the BTP cockpit and S/4HANA (these are the sandbox's own, not secrets of a real system). On the “Sandbox” connection, <em>Fill from the sandbox</em> sets them for you.</p>
+<label for="c-key">Destination service key</label><textarea id="c-key" rows="8" readonly>${esc(JSON.stringify(keyOf(ctx), null, 2))}</textarea>
+<table><tr><th>SAP_COM_0A48 user</th><th>Password</th></tr>${rows([[s4.managementUser.name, s4.managementUser.password]])}</table></section>
 <section><h2>BTP cockpit — subaccount ${esc(btp.subaccountId)}</h2><p>Landscape ${esc(btp.landscapeDomain)}. <a href="fiori/trust-certificate.pem">Download Trust</a> (step 1).</p>
 <h3>Destinations</h3><table><tr><th>Name</th><th>Authentication</th><th>URL</th></tr>${rows([...btp.destinations.values()].map((d) => [d.Name, d.Authentication, d.URL]))}</table>
 <form data-post="fiori/destinations"><label for="d-json">Destination properties (JSON, e.g. “Copy all as JSON” from step 20)</label><textarea id="d-json" name="json" rows="5" required></textarea>
@@ -32,7 +46,8 @@ input,select,textarea{width:100%;padding:.35rem;box-sizing:border-box}button{mar
 <form data-post="fiori/communication-systems"><label for="s-id">System ID</label><input id="s-id" name="systemId" required><label for="s-name">System Name</label><input id="s-name" name="systemName" required>
 <label for="s-host">Host Name</label><input id="s-host" name="hostName" value="${esc(s4.uiHost)}"><label for="s-cert">Signing certificate (the file from Download Trust)</label><input id="s-cert" name="signingCertificatePem" type="file" accept=".pem,.crt,.cer">
 <label for="s-issuer">OAuth 2.0 SAML Issuer</label><input id="s-issuer" name="samlIssuer"><label for="s-map">User ID Mapping Mode</label><select id="s-map" name="userIdMappingMode"><option>User UUID</option><option>User Name</option></select>
-<label for="s-in">User for inbound communication</label><input id="s-in" name="inboundUserName"><button>Create and save</button></form></section>
+<label for="s-in">User for inbound communication</label><input id="s-in" name="inboundUserName">
+<label><input type="checkbox" name="inboundOnly" value="true" style="width:auto"> Inbound Only</label><button>Create and save</button></form></section>
 <section><h2>Communication Arrangements</h2><table><tr><th>Name</th><th>Scenario</th><th>System</th><th>OAuth 2.0 details</th></tr>${rows([...s4.arrangements.values()].map((a) => [a.Name, a.CommunicationScenarioID, a.CommunicationSystemID, oauthDetails(a.InboundUserUUID)]))}</table>
 <form data-post="fiori/communication-arrangements"><label for="a-sc">Scenario</label><input id="a-sc" name="scenario" value="SAP_COM_0501"><label for="a-name">Arrangement Name</label><input id="a-name" name="name" required>
 <label for="a-sys">Communication System (System ID)</label><input id="a-sys" name="systemId" required><button>Create</button></form></section>
@@ -42,6 +57,7 @@ for (const form of document.querySelectorAll('form[data-post]')) form.addEventLi
   event.preventDefault();
   const body = {};
   for (const [key, value] of new FormData(form)) body[key] = value instanceof File ? (value.size ? await value.text() : '') : value;
+  if (body.inboundOnly !== undefined) body.inboundOnly = true;
   if (body.json !== undefined) { try { Object.assign(body, JSON.parse(body.json)); } catch { document.getElementById('msg').textContent = 'The destination JSON is not valid JSON.'; return; } delete body.json; }
   const answer = await fetch(form.dataset.post, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (answer.ok) location.reload(); else document.getElementById('msg').textContent = (await answer.json()).error?.message ?? answer.statusText;

@@ -8,7 +8,7 @@ import type { ConnectionService } from '../features/connections/connection-servi
 import type { TenantService } from '../features/tenants/tenant-service.js';
 import { SYSTEM_AUDIT } from '../store/audit-store.js';
 import type { Store } from '../store/types.js';
-import { ServiceUnavailableError } from './errors.js';
+import { InputError, NotFoundError, ServiceUnavailableError } from './errors.js';
 import type { RouteHandlers } from './mount-routes.js';
 
 export interface HandlerDependencies {
@@ -22,10 +22,18 @@ export interface HandlerDependencies {
   connections: ConnectionService;
   version: string;
   sandboxCockpitUrl: string | null;
+  /** The running sandbox's credentials for connections labelled sandbox; null when no sandbox runs. */
+  sandboxCredentials: SandboxCredentials | null;
+}
+
+export interface SandboxCredentials {
+  destinationServiceKey: string;
+  communicationManagementUser: string;
+  communicationManagementPassword: string;
 }
 
 /** One line per route: the route table validated the input and checked access, the services do the work. */
-export function createApiHandlers({ store, automation, testConnection, credentials, audit, auth, tenants, connections, version, sandboxCockpitUrl }: HandlerDependencies): RouteHandlers {
+export function createApiHandlers({ store, automation, testConnection, credentials, audit, auth, tenants, connections, version, sandboxCockpitUrl, sandboxCredentials }: HandlerDependencies): RouteHandlers {
   return {
     health: async () => {
       await store.ping().catch(() => {
@@ -59,6 +67,14 @@ export function createApiHandlers({ store, automation, testConnection, credentia
 
     getCredentials: ({ params }) => credentials.status(params.tenantId, params.connectionId),
     putCredentials: ({ params, body, actor }) => credentials.put(params.tenantId, params.connectionId, body, actor),
+    fillSandboxCredentials: async ({ params, body, actor }) => {
+      const connection = await store.getConnection(params.tenantId, params.connectionId);
+      if (!connection) throw new NotFoundError('This connection does not exist (any more).');
+      if (!connection.connection.sandbox || !sandboxCredentials) {
+        throw new InputError('Only a connection to the built-in sandbox can take the sandbox’s credentials; enter this connection’s own under Credentials.');
+      }
+      return credentials.put(params.tenantId, params.connectionId, { ...sandboxCredentials, generateTaskCenterUserPassword: true, version: body.version }, actor);
+    },
 
     planAutomation: ({ params }) => automation.plan(params.tenantId, params.connectionId),
     readSapFacts: ({ params }) => automation.readSapFacts(params.tenantId, params.connectionId),

@@ -1,6 +1,7 @@
 // Icons are imported one by one (not the whole set) to keep the bundle small; add here when a component uses a new one.
 import '@ui5/webcomponents-icons/dist/accept.js';
 import '@ui5/webcomponents-icons/dist/add.js';
+import '@ui5/webcomponents-icons/dist/lab.js';
 import '@ui5/webcomponents-icons/dist/circle-task.js';
 import '@ui5/webcomponents-icons/dist/copy.js';
 import '@ui5/webcomponents-icons/dist/delete.js';

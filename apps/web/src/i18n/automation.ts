@@ -10,6 +10,7 @@ export const automationMessages = {
 
   'credentials.title': 'Credentials',
   'credentials.edit': 'Edit credentials',
+  'credentials.fillFromSandbox': 'Fill from the sandbox',
   'credentials.loading': 'Loading the credentials’ status…',
   'credentials.set': 'Set',
   'credentials.notSet': 'Not set',

@@ -8,6 +8,7 @@ import { getConnectionQueryOptions } from '../../connections/api/get-connection'
 import { getConnectionsQueryOptions } from '../../connections/api/get-connections';
 import { useCredentials } from '../api/get-credentials';
 import { useLatestRun } from '../api/get-latest-run';
+import { useFillSandboxCredentials } from '../api/fill-sandbox-credentials';
 import { usePlanAutomation } from '../api/plan-automation';
 import { useStartAutomation } from '../api/start-automation';
 import { useTestConnection } from '../api/test-connection';
@@ -40,6 +41,7 @@ export function AssistedSetupPanel({ connection, role, onGoToStep, onReload }: A
   const plan = usePlanAutomation();
   const start = useStartAutomation();
   const test = useTestConnection();
+  const fill = useFillSandboxCredentials();
   const [editing, setEditing] = useState(false);
   const [reviewing, setReviewing] = useState(false);
 
@@ -72,14 +74,22 @@ export function AssistedSetupPanel({ connection, role, onGoToStep, onReload }: A
         <FlexBox direction="Column" className="assisted-section" data-testid="credentials">
           <FlexBox alignItems="Center" justifyContent="SpaceBetween" wrap="Wrap" className="gap">
             <Title level="H4" size="H5">{t('credentials.title')}</Title>
-            {admin && credentials.data && (
-              <Button icon="edit" onClick={() => setEditing(true)}>
-                {t('credentials.edit')}
-              </Button>
-            )}
+            <FlexBox alignItems="Center" wrap="Wrap" className="gap">
+              {admin && connection.sandbox && credentials.data && (
+                <Button icon="lab" loading={fill.isPending} loadingDelay={200} onClick={() => fill.mutate({ tenantId, connectionId, version: connection.version })}>
+                  {t('credentials.fillFromSandbox')}
+                </Button>
+              )}
+              {admin && credentials.data && (
+                <Button icon="edit" onClick={() => setEditing(true)}>
+                  {t('credentials.edit')}
+                </Button>
+              )}
+            </FlexBox>
           </FlexBox>
           {credentials.isPending && <BusyIndicator active size="S" text={t('credentials.loading')} />}
           <ErrorStrip error={credentials.error} />
+          <ErrorStrip error={fill.error} />
           {credentials.data && <CredentialsStatus status={credentials.data} />}
           {operator && !admin && <Text className="muted">{t('credentials.adminOnly')}</Text>}
         </FlexBox>
