@@ -7,6 +7,7 @@ import { createErrorMiddleware } from './http/error-middleware.js';
 import { NotFoundError } from './http/errors.js';
 import { mountRoutes } from './http/mount-routes.js';
 import { createOpenApiDocument } from './http/openapi.js';
+import { createSameOriginCheck } from './http/same-origin.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createWebAppRouter } from './http/static-web-app.js';
 import type { Logger } from './logger.js';
@@ -31,6 +32,7 @@ export function createApp({ config, logger, auditTrail, principalOf, ...dependen
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  app.use('/api', createSameOriginCheck({ trustProxy: config.TRUST_PROXY === 'true' }));
   // The largest body is a certificate upload (CERTIFICATE_BASE64_MAX, ~171 KiB of base64); nothing more is read.
   app.use('/api', express.json({ limit: '192kb' }));
   app.use('/api', (req, res, next) => {

@@ -42,3 +42,17 @@ describe('path parameters', () => {
     expect(answer.status).toBe(400);
   });
 });
+
+describe('changes from another site (finding 17)', () => {
+  it('when a change carries another site\u2019s Origin or Sec-Fetch-Site, then it is refused 403 even with a valid CSRF token; the app\u2019s own origin passes', async () => {
+    const own = new URL(ctx.server.baseUrl).host;
+    for (const headers of [{ origin: 'https://evil.example.com' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }, { origin: `http://${own}.evil.example.com` }]) {
+      const answer = await ctx.api.post('/api/tenants', { name: `Cross ${Math.random()}` }, headers);
+      expect(answer.status, JSON.stringify(headers)).toBe(403);
+    }
+    const signIn = await raw('/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example.com' }, body: JSON.stringify({ username: 'admin', password: 'x' }) });
+    expect(signIn.status).toBe(403);
+    expect((await ctx.api.post('/api/tenants', { name: `Own ${Math.random()}` }, { origin: `http://${own}`, 'sec-fetch-site': 'same-origin' })).status).toBe(201);
+    expect((await ctx.api.get('/api/tenants', { origin: 'https://evil.example.com' })).status).toBe(200);
+  });
+});
