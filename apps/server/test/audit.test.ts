@@ -10,12 +10,12 @@ describe('audit log', () => {
     await ctx.api.put(`${base}/steps/9`, { status: 'done', version: 2 });
     const log = (await ctx.api.get(`/api/tenants/${tenantId}/audit`)).body;
     expect(log.items.slice(0, 3)).toEqual([
-      expect.objectContaining({ actor: 'admin', action: 'updateStep', object: 'step 9', result: 'refused', detail: 'STEP_DEPENDENCY_UNMET' }),
-      expect.objectContaining({ actor: 'admin', action: 'updateStep', object: 'step 2', result: 'ok', detail: null }),
+      expect.objectContaining({ actor: 'admin', action: 'updateStep', object: 'connection “Production”, step 9 (Set the SAML issuer and user mapping)', result: 'refused', detail: 'STEP_DEPENDENCY_UNMET' }),
+      expect.objectContaining({ actor: 'admin', action: 'updateStep', object: 'connection “Production”, step 2 (Open Maintain Communication Users)', result: 'ok', detail: null }),
       expect.objectContaining({ actor: 'admin', action: 'createConnection', result: 'ok' }),
     ]);
     const refused = (await ctx.api.get(`/api/tenants/${tenantId}/audit?result=refused`)).body;
-    expect(refused.items.map((e: { object: string }) => e.object)).toEqual(['step 9']);
+    expect(refused.items.map((e: { object: string }) => e.object)).toEqual([expect.stringContaining('step 9')]);
   });
 
   it('when exported, then the CSV has a header and one row per entry, newest first', async () => {
@@ -56,5 +56,15 @@ describe('system-wide audit', () => {
     const { tenantId, connection } = await createTenantWithConnection(ctx.api, 'Named Co');
     const [entry] = (await ctx.api.get(`/api/tenants/${tenantId}/audit?action=createConnection`)).body.items;
     expect(entry).toMatchObject({ connectionId: connection.id, tenantId });
+  });
+
+  it('when a connection test fails or a Verify finds a difference, then the log says failed with the outcome, not OK (finding 11)', async () => {
+    const { tenantId, base } = await createTenantWithConnection(ctx.api, 'Outcomes Co');
+    const test = (await ctx.api.post(`${base}/test`)).body;
+    expect(test.outcome).not.toBe('succeeded');
+    await ctx.api.post(`${base}/steps/3/verify`);
+    const log = (await ctx.api.get(`/api/tenants/${tenantId}/audit`)).body.items as { action: string; result: string; detail: string | null; object: string }[];
+    expect(log.find((e) => e.action === 'testConnection')).toMatchObject({ result: 'failed', detail: expect.stringMatching(/^TEST_/), object: 'connection “Production”' });
+    expect(log.find((e) => e.action === 'verifyStep')).toMatchObject({ result: 'failed', detail: 'NOT_VERIFIED', object: expect.stringContaining('step 3') });
   });
 });

@@ -46,7 +46,8 @@ describe('path parameters', () => {
 describe('changes from another site (finding 17)', () => {
   it('when a change carries another site\u2019s Origin or Sec-Fetch-Site, then it is refused 403 even with a valid CSRF token; the app\u2019s own origin passes', async () => {
     const own = new URL(ctx.server.baseUrl).host;
-    for (const headers of [{ origin: 'https://evil.example.com' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }, { origin: `http://${own}.evil.example.com` }]) {
+    const hostile: Record<string, string>[] = [{ origin: 'https://evil.example.com' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'null' }, { origin: `http://${own}.evil.example.com` }];
+    for (const headers of hostile) {
       const answer = await ctx.api.post('/api/tenants', { name: `Cross ${Math.random()}` }, headers);
       expect(answer.status, JSON.stringify(headers)).toBe(403);
     }

@@ -16,6 +16,9 @@ export type MessageParams = Record<string, string | number>;
 export const locale = 'en';
 const bundle: Record<MessageKey, string> = { ...fixed, ...catalogueMessages() };
 
+/** Whether a key computed at run time (e.g. from an audit entry's action) has a text. */
+export const hasMessage = (key: string): key is MessageKey => key in bundle;
+
 /** Looks up a UI text and fills its `{name}` placeholders. */
 export function t(key: MessageKey, params?: MessageParams): string {
   const text = bundle[key] ?? key;

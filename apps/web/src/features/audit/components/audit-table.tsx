@@ -1,12 +1,18 @@
 import type { AuditEvent } from '@tcc/shared';
 import { Table, TableCell, TableHeaderCell, TableHeaderRow, TableRow, Text } from '@ui5/webcomponents-react';
-import { t } from '../../../i18n';
+import { hasMessage, t } from '../../../i18n';
 import { formatTimestamp } from '../../../utils/format';
 import { AuditResultStatus } from './audit-result-status';
 
 interface AuditTableProps {
   entries: AuditEvent[];
   loading: boolean;
+}
+
+/** The action as the UI names it (the route's name stays in data-action and the CSV, for filters and support). */
+function actionLabel(action: string): string {
+  const key = `audit.action.${action}`;
+  return hasMessage(key) ? t(key) : action;
 }
 
 export function AuditTable({ entries, loading }: AuditTableProps) {
@@ -34,7 +40,7 @@ export function AuditTable({ entries, loading }: AuditTableProps) {
             </Text>
           </TableCell>
           <TableCell><Text>{entry.actor}</Text></TableCell>
-          <TableCell><Text>{entry.action}</Text></TableCell>
+          <TableCell><Text>{actionLabel(entry.action)}</Text></TableCell>
           <TableCell><Text className="break">{entry.object ?? ''}</Text></TableCell>
           <TableCell><AuditResultStatus result={entry.result} /></TableCell>
           <TableCell><Text className="break">{entry.detail ?? ''}</Text></TableCell>
