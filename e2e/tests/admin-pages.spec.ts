@@ -50,7 +50,9 @@ test.describe('system admins manage users, and every member can read a tenant’
     await expect(page.getByRole('heading', { name: 'Audit log', exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Audit Trail Co' })).toBeVisible();
     await expect(page.getByRole('grid', { name: 'Audit log entries' })).toBeVisible();
-    const rowsOf = (action: string) => page.getByRole('row', { name: new RegExp(` admin ${action} `) });
+    // Actions appear by the names the UI uses, not the API's route names.
+    const LABELS: Record<string, string> = { createConnection: 'Add connection', updateStep: 'Save step' };
+    const rowsOf = (action: string) => page.getByRole('row', { name: new RegExp(` admin ${LABELS[action]} `) });
     await expect(rowsOf('createConnection')).toHaveCount(1);
     await expect(rowsOf('updateStep')).toHaveCount(1);
     await expect(rowsOf('updateStep')).toContainText('step 2');
@@ -70,11 +72,19 @@ test.describe('system admins manage users, and every member can read a tenant’
     await expect(refusedRow).toContainText(refusedCode);
     await expect(rowsOf('createConnection')).toHaveCount(0);
     await expect(page.getByText('Entries (1)')).toBeVisible();
+    // The action filter offers the names the log shows.
+    await page.getByRole('combobox', { name: 'Action' }).click();
+    await page.getByRole('option', { name: 'Add connection' }).click();
+    await expect(page.getByText('Entries (0)')).toBeVisible();
+    await page.getByRole('combobox', { name: 'Action' }).click();
+    await page.getByRole('option', { name: 'Save step' }).click();
+    await expect(page.getByText('Entries (1)')).toBeVisible();
 
     const exportLink = page.getByRole('link', { name: 'Export CSV' });
     const href = await exportLink.getAttribute('href');
     expect(href).toContain('audit.csv');
     expect(href).toContain('result=refused');
+    expect(href).toContain('action=updateStep');
     const csv = await page.request.get(href!);
     expect(csv.status()).toBe(200);
     const lines = (await csv.text()).trim().split(/\r?\n/);

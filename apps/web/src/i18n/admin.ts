@@ -34,7 +34,7 @@ export const adminMessages = {
   'audit.filter.actor': 'User',
   'audit.filter.actor.placeholder': 'Exact user name',
   'audit.filter.action': 'Action',
-  'audit.filter.action.placeholder': 'For example updateStep',
+  'audit.filter.action.all': 'All',
   'audit.filter.from': 'From',
   'audit.filter.to': 'To',
   'audit.filter.clear': 'Clear filters',

@@ -1,7 +1,8 @@
-import { AUDIT_RESULTS, LIMITS, type AuditQuery } from '@tcc/shared';
+import { API_ROUTES, AUDIT_RESULTS, LIMITS, type AuditQuery } from '@tcc/shared';
 import { Button, DatePicker, FlexBox, Input, Label, Option, Select, type DatePickerPropTypes } from '@ui5/webcomponents-react';
 import { useId, useState } from 'react';
 import { t } from '../../../i18n';
+import { actionLabel } from './action-label';
 
 /** What the user chose; dates as yyyy-MM-dd in the user's time zone, turned into ISO date-times for the server. */
 export interface AuditFilters {
@@ -98,6 +99,11 @@ function DateFilter({ label, value, onCommit }: DateFilterProps) {
   );
 }
 
+/** Every action the log can hold: the routes that change something. */
+const AUDITED_ACTIONS = Object.entries(API_ROUTES)
+  .filter(([, route]) => route.method !== 'get')
+  .map(([name]) => name);
+
 interface AuditFilterBarProps {
   filters: AuditFilters;
   onChange: (filters: AuditFilters) => void;
@@ -106,6 +112,7 @@ interface AuditFilterBarProps {
 /** The Fiori filter bar, kept simple: each filter applies as soon as it is set. */
 export function AuditFilterBar({ filters, onChange }: AuditFilterBarProps) {
   const resultId = useId();
+  const actionId = useId();
   // Remounting the fields on "Clear filters" resets what they show.
   const [generation, setGeneration] = useState(0);
   const set = <K extends keyof AuditFilters>(key: K) => (value: AuditFilters[K]) => {
@@ -140,7 +147,28 @@ export function AuditFilterBar({ filters, onChange }: AuditFilterBarProps) {
         </Select>
       </FlexBox>
       <TextFilter label={t('audit.filter.actor')} placeholder={t('audit.filter.actor.placeholder')} value={filters.actor} onCommit={set('actor')} />
-      <TextFilter label={t('audit.filter.action')} placeholder={t('audit.filter.action.placeholder')} value={filters.action} onCommit={set('action')} />
+      <FlexBox direction="Column" className="form-field audit-filter">
+        <Label for={actionId} showColon>
+          {t('audit.filter.action')}
+        </Label>
+        {/* The actions by the names the log shows; the value sent is the route's name, which the server filters on. */}
+        <Select
+          id={actionId}
+          value={filters.action || 'all'}
+          accessibleName={t('audit.filter.action')}
+          onChange={(event) => set('action')(event.detail.selectedOption.dataset.action ?? '')}
+          className="full-width"
+        >
+          <Option value="all" data-action="">
+            {t('audit.filter.action.all')}
+          </Option>
+          {AUDITED_ACTIONS.map((action) => (
+            <Option key={action} value={action} data-action={action}>
+              {actionLabel(action)}
+            </Option>
+          ))}
+        </Select>
+      </FlexBox>
       <DateFilter label={t('audit.filter.from')} value={filters.fromDate} onCommit={set('fromDate')} />
       <DateFilter label={t('audit.filter.to')} value={filters.toDate} onCommit={set('toDate')} />
       <Button

@@ -1,18 +1,13 @@
 import type { AuditEvent } from '@tcc/shared';
 import { Table, TableCell, TableHeaderCell, TableHeaderRow, TableRow, Text } from '@ui5/webcomponents-react';
-import { hasMessage, t } from '../../../i18n';
+import { t } from '../../../i18n';
+import { actionLabel } from './action-label';
 import { formatTimestamp } from '../../../utils/format';
 import { AuditResultStatus } from './audit-result-status';
 
 interface AuditTableProps {
   entries: AuditEvent[];
   loading: boolean;
-}
-
-/** The action as the UI names it (the route's name stays in data-action and the CSV, for filters and support). */
-function actionLabel(action: string): string {
-  const key = `audit.action.${action}`;
-  return hasMessage(key) ? t(key) : action;
 }
 
 export function AuditTable({ entries, loading }: AuditTableProps) {
