@@ -67,4 +67,29 @@ describe('system-wide audit', () => {
     expect(log.find((e) => e.action === 'testConnection')).toMatchObject({ result: 'failed', detail: expect.stringMatching(/^TEST_/), object: 'connection “Production”' });
     expect(log.find((e) => e.action === 'verifyStep')).toMatchObject({ result: 'failed', detail: 'NOT_VERIFIED', object: expect.stringContaining('step 3') });
   });
+
+  it('when someone signs in, fails, gets locked out or signs out, then the system audit says so without writing down unknown names (finding 11)', async () => {
+    await ctx.api.post('/api/users', { username: 'lock-me', displayName: 'L', password: 'lock-me-password-1' });
+    const stranger = apiClient(ctx.server.baseUrl);
+    await stranger.post('/api/auth/sign-in', { username: 'my-secret-typed-here', password: 'x' });
+    for (let i = 0; i < 5; i += 1) await stranger.post('/api/auth/sign-in', { username: 'lock-me', password: 'wrong-password-000' });
+    const user = apiClient(ctx.server.baseUrl);
+    await user.post('/api/auth/sign-in', { username: 'lock-me', password: 'lock-me-password-1' });
+    const log = (await ctx.api.get('/api/audit?action=signIn')).body.items as { actor: string; result: string; detail: string | null }[];
+    expect(log.slice(0, 3).map((e) => [e.actor, e.result, e.detail])).toEqual([
+      ['lock-me', 'refused', 'ACCOUNT_LOCKED'],
+      ['lock-me', 'refused', 'LOCKED_OUT'],
+      ['lock-me', 'refused', 'SIGN_IN_FAILED'],
+    ]);
+    expect(JSON.stringify((await ctx.api.get('/api/audit')).body)).not.toContain('my-secret-typed-here');
+    expect(log.some((e) => e.actor === '(unknown user)')).toBe(true);
+  });
+
+  it('when a tenant is deleted, then its entries stay readable in the system audit', async () => {
+    const tenant = await ctx.api.post('/api/tenants', { name: 'Gone Co' });
+    await ctx.api.patch(`/api/tenants/${tenant.body.id}`, { name: 'Gone Co Renamed' });
+    await ctx.api.delete(`/api/tenants/${tenant.body.id}`);
+    const log = (await ctx.api.get('/api/audit?action=renameTenant')).body.items as { tenantId: string }[];
+    expect(log.map((e) => e.tenantId)).toContain(tenant.body.id);
+  });
 });

@@ -26,13 +26,23 @@ const DUMMY_HASH = hash('timing-equaliser');
 
 export function createAuthService({ store, settings, clock, newId }: { store: Store; settings: AuthSettings; clock: () => Date; newId: () => string }) {
   const perAddress = createRateLimiter({ limit: settings.signInsPerMinute, windowMs: 60_000 });
-  const SIGN_IN_FAILED = 'The user name or password is wrong, or the account is locked after repeated failed sign-ins (ask an administrator, or try again later).';
+  /** Stands for a user name that matches no account. */
+const UNKNOWN_USER = '(unknown user)';
+
+const SIGN_IN_FAILED = 'The user name or password is wrong, or the account is locked after repeated failed sign-ins (ask an administrator, or try again later).';
 
   const sessionInfo = (user: UserRecord, session: Principal['session']): SessionInfo => ({
     user: toUser(user),
     csrfToken: session?.csrfToken ?? null,
     expiresAt: session?.expiresAt ?? null,
   });
+
+  /**
+   * Sign-ins, failed ones and lock-outs in the system-wide audit (finding 11 of "Tell the admin the truth"). A name that
+   * is no user is not written down: people type passwords into the user field.
+   */
+  const audit = (action: 'signIn' | 'signOut', actor: string, result: 'ok' | 'refused', detail: string | null) =>
+    store.appendAudit({ tenantId: '', at: clock().toISOString(), actor, action, connectionId: null, object: actor === UNKNOWN_USER ? null : `user ${actor}`, result, detail });
 
   return {
     /** Checks the password (argon2id), with lock-out and a per-address limit; opens a session. */
@@ -45,9 +55,12 @@ export function createAuthService({ store, settings, clock, newId }: { store: St
       const locked = Boolean(user?.lockedUntil && Date.parse(user.lockedUntil) > now.getTime());
       const valid = user?.passwordHash && !locked ? await verify(user.passwordHash, password) : (await verify(await DUMMY_HASH, password), false);
       if (!user || !valid) {
+        let lockedNow = false;
         if (user && !locked && (await store.countSignInFailure(user.id)) >= settings.maxFailedSignIns) {
           await store.lockUser(user.id, new Date(now.getTime() + settings.lockMinutes * 60_000).toISOString());
+          lockedNow = true;
         }
+        await audit('signIn', user ? user.username : UNKNOWN_USER, 'refused', locked ? 'ACCOUNT_LOCKED' : lockedNow ? 'LOCKED_OUT' : ERROR_CODES.signInFailed);
         // One answer for a wrong password, an unknown user and a locked account: none tells a stranger which it is.
         throw new UnauthenticatedError(SIGN_IN_FAILED, ERROR_CODES.signInFailed);
       }
@@ -56,11 +69,13 @@ export function createAuthService({ store, settings, clock, newId }: { store: St
       const expiresAt = new Date(now.getTime() + settings.sessionTtlMinutes * 60_000);
       const session = { idHash: tokenHash(token), csrfToken: randomBytes(24).toString('base64url'), expiresAt: expiresAt.toISOString() };
       await store.createSession(session.idHash, { userId: user.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt }, now.toISOString());
+      await audit('signIn', user.username, 'ok', null);
       return { token, expiresAt, info: sessionInfo(user, session) };
     },
 
     async signOut(principal: Principal): Promise<void> {
       if (principal.session) await store.deleteSession(principal.session.idHash);
+      await audit('signOut', principal.username, 'ok', null);
     },
 
     /** The principal of a session token, or null when it is unknown or expired. */

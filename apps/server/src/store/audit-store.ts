@@ -1,10 +1,10 @@
 import type { AuditEvent, AuditQuery } from '@tcc/shared';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 export type NewAuditEvent = Omit<AuditEvent, 'id' | 'tenantId'> & { tenantId: string };
 
-/** Entries a system admin sees: system-wide ones (no tenant) and the creation and deletion of tenants. */
+/** Entries a system admin sees: system-wide ones (no tenant), the creation and deletion of tenants, and deleted tenants' entries. */
 export const SYSTEM_AUDIT = { tenantId: '', actions: ['createTenant', 'deleteTenant'] } as const;
 
 /** Append and read only: there is deliberately no way to change or remove an entry. */
@@ -23,7 +23,14 @@ export function createKyselyAuditStore(db: Kysely<Database>): AuditStore {
       let base =
         typeof tenantId === 'string'
           ? db.selectFrom('audit_events').where('tenant_id', '=', tenantId)
-          : db.selectFrom('audit_events').where((eb) => eb.or([eb('tenant_id', '=', tenantId.tenantId), eb('action', 'in', [...tenantId.actions])]));
+          : db.selectFrom('audit_events').where((eb) =>
+              eb.or([
+                eb('tenant_id', '=', tenantId.tenantId),
+                eb('action', 'in', [...tenantId.actions]),
+                // A deleted tenant's entries stay (append-only); only the system view can show them now.
+                sql<boolean>`audit_events.tenant_id not in (select id from tenants)`,
+              ]),
+            );
       if (filters.actor) base = base.where('actor', '=', filters.actor);
       if (filters.action) base = base.where('action', '=', filters.action);
       if (filters.connectionId) base = base.where('connection_id', '=', filters.connectionId);
