@@ -34,7 +34,7 @@ export const secretsKeyFile = (config: Pick<Config, 'DATA_DIR'>) => path.join(co
 export async function composeApp(config: Config, logger: Logger = createLogger(config.LOG_LEVEL), print: (line: string) => void = console.log) {
   const store = await createSqliteStore(config.DATA_DIR);
   const clock = () => new Date();
-  const tenants = createTenantService({ store, clock, newId: randomUUID });
+  const tenants = createTenantService({ store, clock, newId: randomUUID, anyoneCreatesTenants: config.TENANT_CREATION === 'all-users' });
   const connections = createConnectionService({ store, clock, newId: randomUUID });
   const auth = createAuthService({
     store,
@@ -46,6 +46,7 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
       lockMinutes: config.LOCK_MINUTES,
       signInsPerMinute: config.SIGN_INS_PER_MINUTE,
       localSignIn: config.AUTH_MODE === 'local',
+      anyoneCreatesTenants: config.TENANT_CREATION === 'all-users',
     },
   });
   await store.deleteExpiredSessions(clock().toISOString());

@@ -56,6 +56,8 @@ const ConfigSchema = z.object({
    * the derived ID where S/4 refuses; `as-derived` uses what S/4 derived. Either way the value is read back from S/4.
    */
   S4_CLIENT_ID: z.enum(['user-name', 'as-derived']).default('user-name'),
+  /** Who may create tenants (each a customer's data): system admins only (default), or every signed-in user. */
+  TENANT_CREATION: z.enum(['system-admins', 'all-users']).default('system-admins'),
   /** Set when a reverse proxy terminates TLS (e.g. SAP's application router): then Secure cookies follow X-Forwarded-Proto. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });

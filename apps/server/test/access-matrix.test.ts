@@ -43,7 +43,9 @@ beforeAll(async () => {
   viewerId = viewer.id;
   await ctx.api.put(`/api/tenants/${tenantId}/members/${viewer.id}`, { role: 'viewer' });
   await ctx.api.put(`/api/tenants/${tenantId}/members/${operator.id}`, { role: 'operator' });
-  await createTenantWithConnection(outsider.client, 'Tenant B');
+  // Tenants are created by system admins (TENANT_CREATION): the outsider administers Tenant B, not Tenant A.
+  const tenantB = await createTenantWithConnection(ctx.api, 'Tenant B');
+  await ctx.api.put(`/api/tenants/${tenantB.tenantId}/members/${outsider.id}`, { role: 'admin' });
   Object.assign(clients, { signedOut: apiClient(ctx.server.baseUrl), viewer: viewer.client, operator: operator.client, outsider: outsider.client });
 });
 

@@ -24,6 +24,8 @@ beforeAll(async () => {
     JWT_JWKS_URL: `${sandbox.descriptor.baseUrl}/token_keys`,
     JWT_ISSUER: `https://${sandbox.descriptor.btp.subdomain}.authentication.${sandbox.descriptor.btp.landscapeDomain}/oauth/token`,
     JWT_AUDIENCE: sandbox.descriptor.btp.userTokenClient.clientid,
+    // The bearer user below is no system admin and creates a tenant.
+    TENANT_CREATION: 'all-users',
   });
 });
 afterAll(async () => {

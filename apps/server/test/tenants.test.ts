@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestServer } from './support/test-server.js';
+import { apiClient, useTestServer } from './support/test-server.js';
 
 const ctx = useTestServer();
 
@@ -59,5 +59,16 @@ describe('tenants', () => {
     const answer = await ctx.api.get('/api/tenants/not-a-uuid');
     expect(answer.status).toBe(400);
     expect(answer.body.error.details[0].field).toBe('tenantId');
+  });
+
+  it('when a user who is no system admin tries to create a tenant, then it is refused by default and the session says so (finding 17)', async () => {
+    await ctx.api.post('/api/users', { username: 'plain-user', displayName: 'Plain', password: 'plain-user-password-1' });
+    const plain = apiClient(ctx.server.baseUrl);
+    const info = (await plain.signIn('plain-user', 'plain-user-password-1')).body;
+    expect(info.user).toMatchObject({ systemAdmin: false, canCreateTenants: false });
+    const refused = await plain.post('/api/tenants', { name: 'Not Allowed Co' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/Only a system administrator can create tenants/);
+    expect((await ctx.api.get('/api/auth/me')).body.user.canCreateTenants).toBe(true);
   });
 });

@@ -17,6 +17,8 @@ export interface AuthSettings {
   signInsPerMinute: number;
   /** False in JWT mode: users sign in at the identity provider, not here. */
   localSignIn: boolean;
+  /** TENANT_CREATION=all-users: every signed-in user may create tenants; else system admins only. */
+  anyoneCreatesTenants: boolean;
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -32,7 +34,7 @@ const UNKNOWN_USER = '(unknown user)';
 const SIGN_IN_FAILED = 'The user name or password is wrong, or the account is locked after repeated failed sign-ins (ask an administrator, or try again later).';
 
   const sessionInfo = (user: UserRecord, session: Principal['session']): SessionInfo => ({
-    user: toUser(user),
+    user: { ...toUser(user), canCreateTenants: settings.anyoneCreatesTenants || user.systemAdmin },
     csrfToken: session?.csrfToken ?? null,
     expiresAt: session?.expiresAt ?? null,
   });

@@ -21,7 +21,7 @@ export async function seedSandboxTenant(
   const owner = demoAdmin ?? (await store.listUsers()).find((user) => user.systemAdmin);
   if (!owner) return false;
   const existing = (await tenants.list(owner.id, { q: SANDBOX_TENANT_NAME, sort: 'name', order: 'asc', page: 1, pageSize: 1 })).items[0];
-  const tenant = existing?.name === SANDBOX_TENANT_NAME ? existing : await tenants.create({ name: SANDBOX_TENANT_NAME }, { userId: owner.id, username: SEED_ACTOR });
+  const tenant = existing?.name === SANDBOX_TENANT_NAME ? existing : await tenants.create({ name: SANDBOX_TENANT_NAME }, { userId: owner.id, username: SEED_ACTOR, systemAdmin: true });
   for (const demo of DEMO_USERS) {
     const user = await store.findUserByName(demo.username);
     if (user && user.id !== owner.id) await store.putMember(tenant.id, user.id, demo.role);

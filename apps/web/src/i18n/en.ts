@@ -49,6 +49,8 @@ export const enMessages = {
   'tenants.table': 'Tenants',
   'tenants.noMatch': 'No tenant matches your search.',
   'tenants.empty.title': 'Create your first tenant',
+  'tenants.empty.noCreateTitle': 'No tenant yet',
+  'tenants.empty.noCreate': 'A system administrator creates tenants. Ask one to create yours and add you as a member; it then appears here.',
   'tenants.empty.text':
     'Create a tenant for each customer, then add a connection per subaccount. Each connection guides you through the 19 steps that link SAP S/4HANA Cloud to SAP Task Center.',
   'tenants.dialog.createTitle': 'Create tenant',

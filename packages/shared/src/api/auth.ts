@@ -34,7 +34,8 @@ export const MembershipSchema = z.object({ tenantId: IdSchema, role: z.enum(TENA
 
 /** The signed-in user, with the CSRF token to send as X-CSRF-Token on every change (cookie sessions only). */
 export const SessionInfoSchema = z.object({
-  user: z.object({ id: IdSchema, username: z.string(), displayName: z.string(), systemAdmin: z.boolean() }),
+  /** canCreateTenants: config TENANT_CREATION (system admins only by default). */
+  user: z.object({ id: IdSchema, username: z.string(), displayName: z.string(), systemAdmin: z.boolean(), canCreateTenants: z.boolean() }),
   csrfToken: z.string().nullable(),
   expiresAt: IsoDateTimeSchema.nullable(),
 });

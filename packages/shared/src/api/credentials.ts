@@ -58,3 +58,6 @@ export const CredentialsStatusSchema = z.object({
   taskCenterUserPassword: SecretStatus,
 });
 export type CredentialsStatus = z.infer<typeof CredentialsStatusSchema>;
+
+/** "Fill credentials from the sandbox" (a connection labelled sandbox only): the sandbox's own key and users. */
+export const FillSandboxCredentialsSchema = z.object({ version: VersionSchema });

@@ -25,7 +25,7 @@ import {
 import { AuditPageSchema, AuditQuerySchema } from './audit.js';
 import { AutomationPlanSchema, AutomationRunSchema, ConnectionTestSchema, StartRunSchema, StepVerificationSchema } from './automation.js';
 import { TenantSapFactsSchema } from './sap-facts.js';
-import { CredentialsStatusSchema, PutCredentialsSchema } from './credentials.js';
+import { CredentialsStatusSchema, PutCredentialsSchema, FillSandboxCredentialsSchema } from './credentials.js';
 import { HealthSchema } from './health.js';
 import { SandboxInfoSchema } from './sandbox.js';
 import { StepParamsSchema, UpdateStepSchema } from './steps.js';
@@ -139,6 +139,11 @@ export const API_ROUTES = {
   putCredentials: {
     method: 'put', access: { tenant: 'admin' }, path: `${CONNECTION}/credentials`, summary: 'Set credentials (write-only, stored encrypted)',
     params: ConnectionParamsSchema, body: PutCredentialsSchema, response: CredentialsStatusSchema, status: 200,
+  },
+  fillSandboxCredentials: {
+    method: 'post', access: { tenant: 'admin' }, path: `${CONNECTION}/credentials/from-sandbox`,
+    summary: 'For a connection to the built-in sandbox: set its Destination service key and SAP_COM_0A48 user from the sandbox, and generate the Task Center user password',
+    params: ConnectionParamsSchema, body: FillSandboxCredentialsSchema, response: CredentialsStatusSchema, status: 200,
   },
   planAutomation: {
     method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/automation/plan`,

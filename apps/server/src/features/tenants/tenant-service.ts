@@ -1,6 +1,6 @@
 import { ERROR_CODES, type CreateTenant, type ListTenantsQuery, type Member, type Tenant, type TenantPage, type TenantRole } from '@tcc/shared';
 import { TENANT_NOT_FOUND } from '../../http/access-control.js';
-import { ConflictError, NotFoundError } from '../../http/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../http/errors.js';
 import type { Store, TenantRecord } from '../../store/types.js';
 import { duplicateToConflict } from '../duplicate-to-conflict.js';
 
@@ -8,7 +8,7 @@ export interface TenantService {
   list(userId: string, query: ListTenantsQuery): Promise<TenantPage>;
   get(tenantId: string, userId: string): Promise<Tenant>;
   /** The creator becomes the tenant's admin. */
-  create(input: CreateTenant, creator: { userId: string; username: string }): Promise<Tenant>;
+  create(input: CreateTenant, creator: { userId: string; username: string; systemAdmin: boolean }): Promise<Tenant>;
   rename(tenantId: string, name: string, by: { userId: string; username: string }): Promise<Tenant>;
   remove(tenantId: string): Promise<void>;
   listMembers(tenantId: string): Promise<{ items: Member[] }>;
@@ -18,7 +18,7 @@ export interface TenantService {
 
 const toTenant = ({ role, ...record }: TenantRecord): Tenant => ({ ...record, myRole: role });
 
-export function createTenantService({ store, clock, newId }: { store: Store; clock: () => Date; newId: () => string }): TenantService {
+export function createTenantService({ store, clock, newId, anyoneCreatesTenants = false }: { store: Store; clock: () => Date; newId: () => string; anyoneCreatesTenants?: boolean }): TenantService {
   const notFound = () => new NotFoundError(TENANT_NOT_FOUND);
 
   /** A tenant without an admin could never be managed again. */
@@ -38,6 +38,8 @@ export function createTenantService({ store, clock, newId }: { store: Store; clo
       return toTenant(record);
     },
     async create({ name }, creator) {
+      // Each tenant holds a customer's data: who may open one is a setting (TENANT_CREATION), system admins by default.
+      if (!anyoneCreatesTenants && !creator.systemAdmin) throw new ForbiddenError('Only a system administrator can create tenants here. Ask one to create it and add you as a member.');
       const id = newId();
       await store.createTenant({ id, name }, creator.userId, { at: clock().toISOString(), by: creator.username }).catch(duplicateToConflict);
       return this.get(id, creator.userId);

@@ -19,6 +19,7 @@ import { SortControl } from '../../../components/sort-control';
 import { useListParams } from '../../../hooks/use-list-params';
 import { t } from '../../../i18n';
 import { useTenants } from '../api/get-tenants';
+import { useMe } from '../../auth/api/get-me';
 import { DeleteTenantDialog } from './delete-tenant-dialog';
 import { TenantNameDialog } from './tenant-name-dialog';
 import { TenantsTable } from './tenants-table';
@@ -28,6 +29,8 @@ type DialogState = { kind: 'create' } | { kind: 'rename' | 'delete'; tenant: Ten
 export function TenantsPage() {
   const { params, setQ, setSort, setPage } = useListParams<(typeof TENANT_SORT_KEYS)[number]>('name');
   const tenants = useTenants(params);
+  // Who may create tenants is a server setting (TENANT_CREATION); the button shows only for those who may.
+  const canCreate = useMe().data?.user.canCreateTenants ?? false;
   const [dialog, setDialog] = useState<DialogState>(null);
   const close = () => setDialog(null);
   const page = tenants.data;
@@ -42,7 +45,7 @@ export function TenantsPage() {
           subheading={<Text>{t('tenants.subtitle')}</Text>}
           actionsBar={
             <Toolbar design="Transparent">
-              <ToolbarButton design="Emphasized" icon="add" text={t('tenants.create')} onClick={() => setDialog({ kind: 'create' })} />
+              {canCreate && <ToolbarButton design="Emphasized" icon="add" text={t('tenants.create')} onClick={() => setDialog({ kind: 'create' })} />}
             </Toolbar>
           }
         />
@@ -50,10 +53,12 @@ export function TenantsPage() {
     >
       <ErrorStrip error={tenants.error} />
       {firstUse ? (
-        <IllustratedMessage name="AddPeople" titleText={t('tenants.empty.title')} subtitleText={t('tenants.empty.text')}>
-          <Button design="Emphasized" icon="add" onClick={() => setDialog({ kind: 'create' })}>
-            {t('tenants.create')}
-          </Button>
+        <IllustratedMessage name="AddPeople" titleText={t(canCreate ? 'tenants.empty.title' : 'tenants.empty.noCreateTitle')} subtitleText={t(canCreate ? 'tenants.empty.text' : 'tenants.empty.noCreate')}>
+          {canCreate && (
+            <Button design="Emphasized" icon="add" onClick={() => setDialog({ kind: 'create' })}>
+              {t('tenants.create')}
+            </Button>
+          )}
         </IllustratedMessage>
       ) : (
         <>
