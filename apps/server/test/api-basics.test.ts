@@ -19,6 +19,11 @@ describe('health, OpenAPI and the error shape', () => {
       Object.values(methods).map((op) => op.operationId),
     );
     expect(operations.sort()).toEqual(Object.keys(API_ROUTES).sort());
+    // How to sign in, and what each route needs (finding 17 of "Tell the admin the truth").
+    expect(Object.keys(answer.body.components.securitySchemes).sort()).toEqual(['bearer', 'csrf', 'session']);
+    expect(answer.body.paths['/api/health'].get.security).toEqual([]);
+    expect(answer.body.paths['/api/tenants/{tenantId}/connections/{connectionId}/credentials'].put['x-required-role']).toMatch(/^tenant admin/);
+    expect(answer.body.paths['/api/users'].post.security).toEqual([{ session: [], csrf: [] }, { bearer: [] }]);
     const createConnection = answer.body.paths['/api/tenants/{tenantId}/connections'].post;
     expect(createConnection.requestBody.content['application/json'].schema.required).toEqual(
       expect.arrayContaining(['displayName', 'subaccountId', 'landscapeDomain', 's4Host']),
