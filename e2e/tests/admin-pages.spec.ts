@@ -34,6 +34,11 @@ test.describe('system admins manage users, and every member can read a tenant’
     const created = page.getByRole('row', { name: /^uma\.user / });
     await expect(created).toContainText('Uma User');
     await expect(created).toContainText('No');
+    await expect(created).toContainText('Can sign in');
+    // Disabling ends the user's sessions and blocks sign-in; one's own row offers no such button.
+    await expect(page.getByRole('button', { name: /^Disable admin/ })).toHaveCount(0);
+    await page.getByRole('button', { name: /^Disable uma\.user/ }).click();
+    await expect(page.getByRole('row', { name: /^uma\.user / })).toContainText('Disabled');
     await screenshot(page, '40-users');
   });
 

@@ -19,6 +19,7 @@ const SAMPLE_BODIES: Partial<Record<ApiRouteName, (version: number) => unknown>>
   putMember: () => ({ role: 'viewer' }),
   putCredentials: (version) => ({ taskCenterUserPassword: 'Matrix-password-for-sap-2026!', version }),
   fillSandboxCredentials: (version) => ({ version }),
+  updateUser: () => ({ disabled: false }),
   startAutomation: () => ({ confirmChanges: false }),
 };
 

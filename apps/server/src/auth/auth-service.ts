@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { ERROR_CODES, type CreateUserSchema, type SessionInfo, type User } from '@tcc/shared';
+import { ERROR_CODES, type CreateUserSchema, type SessionInfo, type UpdateUser, type User } from '@tcc/shared';
 import type { z } from 'zod';
-import { ConflictError, ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../http/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthenticatedError } from '../http/errors.js';
 import type { UserRecord } from '../store/auth-store.js';
 import type { Store } from '../store/types.js';
 import type { Principal } from './principal.js';
@@ -22,7 +22,7 @@ export interface AuthSettings {
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-const toUser = (u: UserRecord): User => ({ id: u.id, username: u.username, displayName: u.displayName, systemAdmin: u.systemAdmin });
+const toUser = (u: UserRecord): User => ({ id: u.id, username: u.username, displayName: u.displayName, systemAdmin: u.systemAdmin, disabled: u.disabled });
 // Verified against when the user does not exist, so a missing user costs the same time as a wrong password.
 const DUMMY_HASH = hash('timing-equaliser');
 
@@ -54,7 +54,8 @@ const SIGN_IN_FAILED = 'The user name or password is wrong, or the account is lo
       if (wait > 0) throw new TooManyRequestsError(`Too many sign-in attempts. Try again in ${wait} seconds.`, wait);
       const user = await store.findUserByName(username);
       const now = clock();
-      const locked = Boolean(user?.lockedUntil && Date.parse(user.lockedUntil) > now.getTime());
+      // A disabled account is refused like a locked one (same answer to the caller, its own word in the audit).
+      const locked = Boolean(user?.disabled || (user?.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()));
       const valid = user?.passwordHash && !locked ? await verify(user.passwordHash, password) : (await verify(await DUMMY_HASH, password), false);
       if (!user || !valid) {
         let lockedNow = false;
@@ -62,7 +63,8 @@ const SIGN_IN_FAILED = 'The user name or password is wrong, or the account is lo
           await store.lockUser(user.id, new Date(now.getTime() + settings.lockMinutes * 60_000).toISOString());
           lockedNow = true;
         }
-        await audit('signIn', user ? user.username : UNKNOWN_USER, 'refused', locked ? 'ACCOUNT_LOCKED' : lockedNow ? 'LOCKED_OUT' : ERROR_CODES.signInFailed);
+        const reason = user?.disabled ? 'ACCOUNT_DISABLED' : locked ? 'ACCOUNT_LOCKED' : lockedNow ? 'LOCKED_OUT' : ERROR_CODES.signInFailed;
+        await audit('signIn', user ? user.username : UNKNOWN_USER, 'refused', reason);
         // One answer for a wrong password, an unknown user and a locked account: none tells a stranger which it is.
         throw new UnauthenticatedError(SIGN_IN_FAILED, ERROR_CODES.signInFailed);
       }
@@ -90,7 +92,7 @@ const SIGN_IN_FAILED = 'The user name or password is wrong, or the account is lo
         return null;
       }
       const user = await store.getUser(session.userId);
-      if (!user) return null;
+      if (!user || user.disabled) return null;
       return { userId: user.id, username: user.username, displayName: user.displayName, systemAdmin: user.systemAdmin, session: { idHash, csrfToken: session.csrfToken, expiresAt: session.expiresAt } };
     },
 
@@ -104,7 +106,15 @@ const SIGN_IN_FAILED = 'The user name or password is wrong, or the account is lo
       if (await store.findUserByName(input.username)) throw new ConflictError(ERROR_CODES.conflict, `A user ${input.username} exists already.`);
       const user = { id: newId(), username: input.username, displayName: input.displayName, passwordHash: await hash(input.password), systemAdmin: input.systemAdmin };
       await store.createUser(user, clock().toISOString());
-      return toUser({ ...user, failedSignIns: 0, lockedUntil: null });
+      return toUser({ ...user, failedSignIns: 0, lockedUntil: null, disabled: false });
+    },
+
+    /** A new password or the disabled flag; the user's sessions end either way. An admin cannot disable themselves. */
+    async updateUser(userId: string, input: UpdateUser, actor: Principal): Promise<User> {
+      if (input.disabled === true && userId === actor.userId) throw new ConflictError(ERROR_CODES.conflict, 'You cannot disable your own account.');
+      const change = { ...(input.password !== undefined ? { passwordHash: await hash(input.password) } : {}), ...(input.disabled !== undefined ? { disabled: input.disabled } : {}) };
+      if (!(await store.updateUser(userId, change))) throw new NotFoundError('This user does not exist.');
+      return toUser((await store.getUser(userId))!);
     },
 
     async listUsers(): Promise<{ items: User[] }> {

@@ -19,6 +19,8 @@ export function createBearerPrincipal({ store, adminScope, newId, clock }: { sto
       await store.createUser({ id: newId(), username: name, displayName, passwordHash: null, systemAdmin: false }, clock().toISOString());
       user = (await store.findUserByName(name))!;
     }
+    // A disabled user keeps no access through the identity provider either.
+    if (user.disabled) return null;
     // The admin right follows the current token only: revoked at the provider, it is gone here with the next token.
     return { userId: user.id, username: user.username, displayName: user.displayName, systemAdmin, session: null };
   };

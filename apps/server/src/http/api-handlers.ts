@@ -55,6 +55,7 @@ export function createApiHandlers({ store, automation, testConnection, credentia
     me: ({ principal }) => auth.me(principal),
     listUsers: () => auth.listUsers(),
     createUser: ({ body }) => auth.createUser(body),
+    updateUser: ({ params, body, principal }) => auth.updateUser(params.userId, body, principal),
 
     listTenants: ({ principal, query }) => tenants.list(principal.userId, query),
     createTenant: ({ body, principal }) => tenants.create(body, principal),

@@ -38,7 +38,7 @@ function outcomeOf(route: ApiRouteName, output: unknown): { result: 'ok' | 'fail
 }
 
 /** Changes outside any tenant's routes that are audited all the same (in the system-wide view). */
-export const SYSTEM_AUDITED_ROUTES: readonly ApiRouteName[] = ['createTenant', 'createUser'];
+export const SYSTEM_AUDITED_ROUTES: readonly ApiRouteName[] = ['createTenant', 'createUser', 'updateUser'];
 
 /**
  * Records every change a tenant member attempts, whatever the route: success, refusal (4xx) or failure. It sits in

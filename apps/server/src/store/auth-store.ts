@@ -8,6 +8,7 @@ export interface UserRecord {
   systemAdmin: boolean;
   failedSignIns: number;
   lockedUntil: string | null;
+  disabled: boolean;
 }
 
 export interface SessionRecord {
@@ -29,7 +30,9 @@ export interface AuthStore {
   findUserByName(username: string): Promise<UserRecord | undefined>;
   getUser(userId: string): Promise<UserRecord | undefined>;
   listUsers(): Promise<UserRecord[]>;
-  createUser(user: Omit<UserRecord, 'failedSignIns' | 'lockedUntil'>, at: string): Promise<void>;
+  createUser(user: Omit<UserRecord, 'failedSignIns' | 'lockedUntil' | 'disabled'>, at: string): Promise<void>;
+  /** A new password hash and/or the disabled flag; ends every session of the user in the same transaction. */
+  updateUser(userId: string, change: { passwordHash?: string; disabled?: boolean }): Promise<boolean>;
   /** Counts one failed sign-in atomically (parallel attempts cannot overwrite each other); answers the new count. */
   countSignInFailure(userId: string): Promise<number>;
   lockUser(userId: string, lockedUntil: string): Promise<void>;

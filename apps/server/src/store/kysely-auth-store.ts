@@ -10,6 +10,7 @@ const toUser = (row: Database['users']): UserRecord => ({
   systemAdmin: Boolean(row.system_admin),
   failedSignIns: Number(row.failed_sign_ins),
   lockedUntil: row.locked_until,
+  disabled: Boolean(row.disabled),
 });
 
 export function createKyselyAuthStore(db: Kysely<Database>): AuthStore {
@@ -41,8 +42,22 @@ export function createKyselyAuthStore(db: Kysely<Database>): AuthStore {
           failed_sign_ins: 0,
           locked_until: null,
           created_at: at,
+          disabled: 0,
         })
         .execute();
+    },
+    async updateUser(userId, change) {
+      return db.transaction().execute(async (trx) => {
+        const set = {
+          ...(change.passwordHash !== undefined ? { password_hash: change.passwordHash, failed_sign_ins: 0, locked_until: null } : {}),
+          ...(change.disabled !== undefined ? { disabled: change.disabled ? 1 : 0 } : {}),
+        };
+        const result = await trx.updateTable('users').set(set).where('id', '=', userId).executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) return false;
+        // A changed password or a disabled account: every open session of it ends now.
+        await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+        return true;
+      });
     },
     async countSignInFailure(userId) {
       const row = await db

@@ -72,6 +72,7 @@ export interface UserTable {
   failed_sign_ins: number;
   locked_until: string | null;
   created_at: string;
+  disabled: number;
 }
 
 export interface MembershipTable {

@@ -52,7 +52,7 @@ export const CreateUserSchema = z.object({
 });
 export type CreateUser = z.input<typeof CreateUserSchema>;
 
-export const UserSchema = z.object({ id: IdSchema, username: z.string(), displayName: z.string(), systemAdmin: z.boolean() });
+export const UserSchema = z.object({ id: IdSchema, username: z.string(), displayName: z.string(), systemAdmin: z.boolean(), disabled: z.boolean() });
 export type User = z.infer<typeof UserSchema>;
 export const UserListSchema = z.object({ items: z.array(UserSchema) });
 
@@ -61,3 +61,18 @@ export type Member = z.infer<typeof MemberSchema>;
 export const MemberListSchema = z.object({ items: z.array(MemberSchema) });
 export const PutMemberSchema = z.object({ role: z.enum(TENANT_ROLES) });
 export const MemberParamsSchema = z.object({ tenantId: IdSchema, userId: IdSchema });
+
+export const UserParamsSchema = z.object({ userId: IdSchema });
+
+/** A system admin sets a user's password or disables them; either ends the user's open sessions. */
+export const UpdateUserSchema = z
+  .object({
+    password: z
+      .string()
+      .min(AUTH_LIMITS.passwordMin, `A password has at least ${AUTH_LIMITS.passwordMin} characters.`)
+      .max(AUTH_LIMITS.passwordMax)
+      .optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((input) => input.password !== undefined || input.disabled !== undefined, 'Send a new password, or disabled true or false.');
+export type UpdateUser = z.infer<typeof UpdateUserSchema>;

@@ -20,8 +20,7 @@ import {
   SignInSchema,
   UserListSchema,
   UserSchema,
-  type TenantRole,
-} from './auth.js';
+  type TenantRole, UpdateUserSchema, UserParamsSchema } from './auth.js';
 import { AuditPageSchema, AuditQuerySchema } from './audit.js';
 import { AutomationPlanSchema, AutomationRunSchema, ConnectionTestSchema, StartRunSchema, StepVerificationSchema } from './automation.js';
 import { TenantSapFactsSchema } from './sap-facts.js';
@@ -119,6 +118,10 @@ export const API_ROUTES = {
   createUser: {
     method: 'post', access: 'systemAdmin', path: '/api/users', summary: 'Create a local user',
     body: CreateUserSchema, response: UserSchema, status: 201,
+  },
+  updateUser: {
+    method: 'patch', access: 'systemAdmin', path: '/api/users/:userId', summary: 'Set a user’s password or disable them (ends their sessions)',
+    params: UserParamsSchema, body: UpdateUserSchema, response: UserSchema, status: 200,
   },
   listMembers: {
     method: 'get', access: { tenant: 'admin' }, path: `${TENANT}/members`, summary: 'List the tenant’s members and roles',

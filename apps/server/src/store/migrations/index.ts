@@ -5,6 +5,7 @@ import * as usersAndSessions from './0003-users-and-sessions.js';
 import * as auditLog from './0004-audit-log.js';
 import * as connectionSecrets from './0005-connection-secrets.js';
 import * as automation from './0006-automation.js';
+import * as userDisabled from './0007-user-disabled.js';
 
 /** Versioned migrations, applied in name order at start. Add new ones at the end; never edit an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-audit-log': auditLog,
   '0005-connection-secrets': connectionSecrets,
   '0006-automation': automation,
+  '0007-user-disabled': userDisabled,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import { ERROR_CODES } from '@tcc/shared';
+import { ERROR_CODES, type User } from '@tcc/shared';
 import { Button, DynamicPage, DynamicPageTitle, IllustratedMessage, Text, Title, Toolbar, ToolbarButton } from '@ui5/webcomponents-react';
 import '@ui5/webcomponents-fiori/dist/illustrations/tnt/Lock.js';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { t } from '../../../i18n';
 import { ApiError } from '../../../lib/api-client';
 import { useMe } from '../../auth/api/get-me';
 import { useUsers } from '../api/get-users';
+import { useUpdateUser } from '../api/update-user';
 import { CreateUserDialog } from './create-user-dialog';
 import { UsersTable } from './users-table';
 
@@ -20,6 +21,12 @@ export function UsersPage() {
   const me = useMe().data?.user;
   const users = useUsers();
   const [creating, setCreating] = useState(false);
+  const update = useUpdateUser();
+  const toggleDisabled = (user: User) =>
+    update.mutate(
+      { userId: user.id, body: { disabled: !user.disabled } },
+      { onSuccess: (changed) => toast(t(changed.disabled ? 'users.disabledToast' : 'users.enabledToast', { username: changed.username })) },
+    );
 
   const forbidden = users.error instanceof ApiError && users.error.status === 403 && users.error.code === ERROR_CODES.forbidden;
   if (forbidden) {
@@ -48,7 +55,14 @@ export function UsersPage() {
       }
     >
       <ErrorStrip error={users.error} />
-      <UsersTable users={users.data?.items ?? []} meId={me?.id} loading={users.isFetching} />
+      <ErrorStrip error={update.error} />
+      <UsersTable
+        users={users.data?.items ?? []}
+        meId={me?.id}
+        loading={users.isFetching}
+        onToggleDisabled={toggleDisabled}
+        busyId={update.isPending ? (update.variables?.userId ?? null) : null}
+      />
       {creating && (
         <CreateUserDialog
           onClose={() => setCreating(false)}

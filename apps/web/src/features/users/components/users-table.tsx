@@ -1,14 +1,17 @@
 import type { User } from '@tcc/shared';
-import { ObjectStatus, Table, TableCell, TableHeaderCell, TableHeaderRow, TableRow, Text } from '@ui5/webcomponents-react';
+import { Button, FlexBox, ObjectStatus, Table, TableCell, TableHeaderCell, TableHeaderRow, TableRow, Text } from '@ui5/webcomponents-react';
 import { t } from '../../../i18n';
 
 interface UsersTableProps {
   users: User[];
   meId: string | undefined;
   loading: boolean;
+  /** Disables or enables a user (never offered for oneself). */
+  onToggleDisabled: (user: User) => void;
+  busyId: string | null;
 }
 
-export function UsersTable({ users, meId, loading }: UsersTableProps) {
+export function UsersTable({ users, meId, loading, onToggleDisabled, busyId }: UsersTableProps) {
   return (
     <Table
       accessibleName={t('users.table')}
@@ -19,11 +22,12 @@ export function UsersTable({ users, meId, loading }: UsersTableProps) {
           <TableHeaderCell minWidth="12rem">{t('users.col.username')}</TableHeaderCell>
           <TableHeaderCell minWidth="12rem">{t('users.col.displayName')}</TableHeaderCell>
           <TableHeaderCell minWidth="10rem">{t('users.col.systemAdmin')}</TableHeaderCell>
+          <TableHeaderCell minWidth="12rem">{t('users.col.access')}</TableHeaderCell>
         </TableHeaderRow>
       }
     >
       {users.map((user) => (
-        <TableRow key={user.id} rowKey={user.id}>
+        <TableRow key={user.id} rowKey={user.id} data-username={user.username} data-disabled={user.disabled}>
           <TableCell>
             <Text>{user.username}</Text>
           </TableCell>
@@ -38,6 +42,23 @@ export function UsersTable({ users, meId, loading }: UsersTableProps) {
             ) : (
               <Text>{t('common.no')}</Text>
             )}
+          </TableCell>
+          <TableCell>
+            <FlexBox alignItems="Center" className="gap">
+              <ObjectStatus state={user.disabled ? 'Negative' : 'Positive'} showDefaultIcon>
+                {t(user.disabled ? 'users.disabled' : 'users.enabled')}
+              </ObjectStatus>
+              {user.id !== meId && (
+                <Button
+                  design="Transparent"
+                  disabled={busyId === user.id}
+                  accessibleName={t(user.disabled ? 'users.enable.for' : 'users.disable.for', { username: user.username })}
+                  onClick={() => onToggleDisabled(user)}
+                >
+                  {t(user.disabled ? 'users.enable' : 'users.disable')}
+                </Button>
+              )}
+            </FlexBox>
           </TableCell>
         </TableRow>
       ))}
