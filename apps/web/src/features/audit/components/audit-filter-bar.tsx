@@ -104,6 +104,28 @@ const AUDITED_ACTIONS = Object.entries(API_ROUTES)
   .filter(([, route]) => route.method !== 'get')
   .map(([name]) => name);
 
+/** A Select with "All" first; '' stands for All. */
+function ChoiceFilter({ label, allLabel, value, choices, onChange }: { label: string; allLabel: string; value: string; choices: { value: string; label: string }[]; onChange: (value: string) => void }) {
+  const id = useId();
+  return (
+    <FlexBox direction="Column" className="form-field audit-filter">
+      <Label for={id} showColon>
+        {label}
+      </Label>
+      <Select id={id} value={value || 'all'} accessibleName={label} onChange={(event) => onChange(event.detail.selectedOption.dataset.value ?? '')} className="full-width">
+        <Option value="all" data-value="">
+          {allLabel}
+        </Option>
+        {choices.map((choice) => (
+          <Option key={choice.value} value={choice.value} data-value={choice.value}>
+            {choice.label}
+          </Option>
+        ))}
+      </Select>
+    </FlexBox>
+  );
+}
+
 interface AuditFilterBarProps {
   filters: AuditFilters;
   onChange: (filters: AuditFilters) => void;
@@ -111,8 +133,6 @@ interface AuditFilterBarProps {
 
 /** The Fiori filter bar, kept simple: each filter applies as soon as it is set. */
 export function AuditFilterBar({ filters, onChange }: AuditFilterBarProps) {
-  const resultId = useId();
-  const actionId = useId();
   // Remounting the fields on "Clear filters" resets what they show.
   const [generation, setGeneration] = useState(0);
   const set = <K extends keyof AuditFilters>(key: K) => (value: AuditFilters[K]) => {
@@ -122,53 +142,22 @@ export function AuditFilterBar({ filters, onChange }: AuditFilterBarProps) {
 
   return (
     <FlexBox wrap="Wrap" alignItems="End" className="audit-filter-bar" role="search" aria-label={t('audit.filters')} key={generation}>
-      <FlexBox direction="Column" className="form-field audit-filter">
-        <Label for={resultId} showColon>
-          {t('audit.filter.result')}
-        </Label>
-        <Select
-          id={resultId}
-          value={filters.result ?? 'all'}
-          accessibleName={t('audit.filter.result')}
-          onChange={(event) => {
-            const value = event.detail.selectedOption.dataset.result;
-            set('result')(AUDIT_RESULTS.find((result) => result === value));
-          }}
-          className="full-width"
-        >
-          <Option value="all" data-result="all">
-            {t('audit.filter.result.all')}
-          </Option>
-          {AUDIT_RESULTS.map((result) => (
-            <Option key={result} value={result} data-result={result}>
-              {t(`audit.result.${result}`)}
-            </Option>
-          ))}
-        </Select>
-      </FlexBox>
+      <ChoiceFilter
+        label={t('audit.filter.result')}
+        allLabel={t('audit.filter.result.all')}
+        value={filters.result ?? ''}
+        choices={AUDIT_RESULTS.map((result) => ({ value: result, label: t(`audit.result.${result}`) }))}
+        onChange={(value) => set('result')(AUDIT_RESULTS.find((result) => result === value))}
+      />
       <TextFilter label={t('audit.filter.actor')} placeholder={t('audit.filter.actor.placeholder')} value={filters.actor} onCommit={set('actor')} />
-      <FlexBox direction="Column" className="form-field audit-filter">
-        <Label for={actionId} showColon>
-          {t('audit.filter.action')}
-        </Label>
-        {/* The actions by the names the log shows; the value sent is the route's name, which the server filters on. */}
-        <Select
-          id={actionId}
-          value={filters.action || 'all'}
-          accessibleName={t('audit.filter.action')}
-          onChange={(event) => set('action')(event.detail.selectedOption.dataset.action ?? '')}
-          className="full-width"
-        >
-          <Option value="all" data-action="">
-            {t('audit.filter.action.all')}
-          </Option>
-          {AUDITED_ACTIONS.map((action) => (
-            <Option key={action} value={action} data-action={action}>
-              {actionLabel(action)}
-            </Option>
-          ))}
-        </Select>
-      </FlexBox>
+      {/* The actions by the names the log shows; the value sent is the route's name, which the server filters on. */}
+      <ChoiceFilter
+        label={t('audit.filter.action')}
+        allLabel={t('audit.filter.action.all')}
+        value={filters.action}
+        choices={AUDITED_ACTIONS.map((action) => ({ value: action, label: actionLabel(action) }))}
+        onChange={set('action')}
+      />
       <DateFilter label={t('audit.filter.from')} value={filters.fromDate} onCommit={set('fromDate')} />
       <DateFilter label={t('audit.filter.to')} value={filters.toDate} onCommit={set('toDate')} />
       <Button
