@@ -15,7 +15,7 @@ async function main(): Promise<void> {
       console.log(`SAP sandbox on at ${sandbox.descriptor.baseUrl} (tenant "Sandbox demo"); set SANDBOX=off for real use.`);
       console.log(`  Sign in as demo-admin with the password ${DEMO_PASSWORD}.`);
       console.log(`  Its Destination service key, S/4 hosts and users: ${path.join(config.DATA_DIR, 'sandbox.json')} and ${sandbox.descriptor.baseUrl}/sandbox/`);
-      console.log('  On the "Sandbox" connection, Edit credentials > Fill from the sandbox sets them for you.');
+      console.log('  On the "Sandbox" connection, the button "Fill from the sandbox" sets them for you.');
     }
   });
   const stop = () => {

@@ -1,19 +1,9 @@
 import type { SandboxContext } from '../context.js';
+import { sandboxDescriptor } from '../descriptor.js';
 import { TOKEN_PATH } from '../s4/oauth-token.js';
 
 const esc = (value: unknown) => String(value ?? '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const rows = (cells: unknown[][]) => cells.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('') || '<tr><td colspan="9">none yet</td></tr>';
-
-/** The Destination service key as the cockpit shows it (SAP host names), the same the descriptor gives. */
-const keyOf = (ctx: SandboxContext) => ({
-  clientid: ctx.secrets.destinationClientId,
-  clientsecret: ctx.secrets.destinationClientSecret,
-  url: `https://${ctx.hosts.xsuaa}`,
-  uri: `https://${ctx.hosts.destination}`,
-  uaadomain: ctx.hosts.xsuaa,
-  identityzone: ctx.state.btp.subdomain,
-  tenantid: ctx.state.btp.zoneId,
-});
 
 /**
  * A plain page standing in for the BTP cockpit and the three S/4 Fiori apps, so a newcomer can do the manual steps
@@ -33,7 +23,7 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e5e5e5;
 input,select,textarea{width:100%;padding:.35rem;box-sizing:border-box}button{margin-top:.6rem;background:#0a6ed1;color:#fff;border:0;border-radius:.5rem;padding:.45rem 1rem;cursor:pointer}#msg{white-space:pre-wrap;color:#aa0808}</style></head><body>
 <h1>SAP sandbox</h1><p>A simulated BTP subaccount and S/4HANA Cloud tenant for trying Task Center Connect. Nothing here is a real SAP system.</p><p id="msg" role="alert"></p>
 <section><h2>Credentials for Task Center Connect</h2><p>What an admin would copy from the BTP cockpit and S/4HANA (these are the sandbox's own, not secrets of a real system). On the “Sandbox” connection, <em>Fill from the sandbox</em> sets them for you.</p>
-<label for="c-key">Destination service key</label><textarea id="c-key" rows="8" readonly>${esc(JSON.stringify(keyOf(ctx), null, 2))}</textarea>
+<label for="c-key">Destination service key</label><textarea id="c-key" rows="8" readonly>${esc(JSON.stringify(sandboxDescriptor(ctx).btp.destinationServiceKey, null, 2))}</textarea>
 <table><tr><th>SAP_COM_0A48 user</th><th>Password</th></tr>${rows([[s4.managementUser.name, s4.managementUser.password]])}</table></section>
 <section><h2>BTP cockpit — subaccount ${esc(btp.subaccountId)}</h2><p>Landscape ${esc(btp.landscapeDomain)}. <a href="fiori/trust-certificate.pem">Download Trust</a> (step 1).</p>
 <h3>Destinations</h3><table><tr><th>Name</th><th>Authentication</th><th>URL</th></tr>${rows([...btp.destinations.values()].map((d) => [d.Name, d.Authentication, d.URL]))}</table>

@@ -28,10 +28,9 @@ export function createConnectionTestService({ store, credentials, outboundFor, c
     const { btp, desired, s4 } = built.context;
     const token = await userToken(aggregate.connection, callerBearer);
     if (token) {
-      const xsuaaUrl = (await credentials.status(tenantId, connectionId)).destinationServiceKey.xsuaaUrl ?? '';
       const destination = await btp.getDestination(desired.destinationName);
       if (!destination) return finish(result('failed', `The subaccount has no destination ${desired.destinationName}.`, 20));
-      const trust = userTokenTrust(token, xsuaaUrl, destination);
+      const trust = userTokenTrust(token, btp.xsuaaUrl, destination);
       if (!trust.trusted) {
         return finish(
           result(

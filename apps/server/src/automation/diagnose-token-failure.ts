@@ -1,10 +1,10 @@
-import { X509Certificate } from 'node:crypto';
 import { TOKEN_SERVICE_PATH } from '@tcc/shared';
 import type { Destination } from '../sap/btp/index.js';
 import { isSamlBearerClient, type CommunicationSystem } from '../sap/s4hana/index.js';
 import { sameCertificate } from '../certificates/same-certificate.js';
 import { explainTokenError } from './explain-test-failure.js';
 import type { UnitContext } from './unit.js';
+import { trustFactsOf } from './units/trust-certificate.js';
 
 export interface Diagnosis {
   message: string;
@@ -52,8 +52,8 @@ interface SapRead {
 
 async function readSap({ btp, s4, desired }: UnitContext, destination: Destination): Promise<SapRead> {
   const pem = await btp.getTrustCertificate().catch(() => null);
-  const certificate = pem ? new X509Certificate(pem) : null;
-  const trust = certificate ? { cn: certificate.subject.split('\n').find((p) => p.startsWith('CN='))?.slice(3) ?? '', base64: certificate.raw.toString('base64') } : null;
+  const read = pem ? trustFactsOf(pem) : null;
+  const trust = read ? { cn: read.cn, base64: read.certificateBase64 } : null;
   const system = await s4.findCommunicationSystem(desired.systemId);
   const user = destination.tokenServiceUser ? await s4.findCommunicationUser(destination.tokenServiceUser) : null;
   const oauth = system && user ? (await s4.findInboundUsers(system.UUID, user.ID)).find(isSamlBearerClient) ?? null : null;

@@ -76,6 +76,9 @@ export function createBtpService({ http, serviceKey, clock }: BtpServiceDeps) {
   }
 
   const service = {
+    /** The service key's XSUAA: its user tokens are the ones this subaccount accepts without further setup. */
+    xsuaaUrl,
+
     /** The active trust certificate (PEM) — what the cockpit's Destination Trust exports (sap-apis.md A.5). */
     async getTrustCertificate(): Promise<string> {
       const operation = 'read the trust certificate';

@@ -62,7 +62,7 @@ export function toBtpError(failure: number | SapTransportError, body: string, ct
       return config(ERROR_CODES.btpUrlRefused, `The Destination service key's URLs are not allowed (could not ${ctx.operation}): ${failure.message}`, null);
     }
     // A host that does not exist or refuses is no passing outage: name it and what to check, not "try again later".
-    if (/could not be reached: the (name does not exist|connection was refused)/.test(failure.message)) {
+    if (failure.kind === 'unreachable') {
       return upstream(ERROR_CODES.btpUnavailable, `Could not ${ctx.operation}: ${failure.message} Check the url and uri of the Destination service key.`, null);
     }
     return upstream(ERROR_CODES.btpUnavailable, unavailable(failure.message.replace(/\.$/, '')), null);

@@ -20,7 +20,8 @@ export class SapTransportError extends Error {
   constructor(
     message: string,
     readonly status: number | null,
-    readonly kind: 'timeout' | 'network-error' | 'refused',
+    /** unreachable: no retry mends it (a name DNS does not know, a refused connection). */
+    readonly kind: 'timeout' | 'network-error' | 'unreachable' | 'refused',
   ) {
     super(message);
     this.name = 'SapTransportError';
@@ -82,7 +83,7 @@ export function createSapHttp({ fetch, system, log, retry = {}, sleep = (ms) => 
           const message = timedOut
             ? `${host} did not answer within ${policy.timeoutMs / 1000} s (${method} ${path}).`
             : `${host} could not be reached: ${final ?? 'a network error'}. Check the host name and that this server can reach it.`;
-          throw new SapTransportError(message, null, timedOut ? 'timeout' : 'network-error');
+          throw new SapTransportError(message, null, timedOut ? 'timeout' : final ? 'unreachable' : 'network-error');
         }
         await sleep(backoff(attempt, policy, random));
         continue;
