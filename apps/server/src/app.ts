@@ -23,7 +23,8 @@ export interface AppDependencies extends HandlerDependencies {
 /** The Express app: JSON API from the shared route table, OpenAPI, the web app, and one error middleware. */
 export function createApp({ config, logger, auditTrail, principalOf, ...dependencies }: AppDependencies): Express {
   const app = express();
-  if (config.TRUST_PROXY === 'true') app.set('trust proxy', 1);
+  // A hop count, never `true`: req.ip (the sign-in limit's key) is then the address the outermost counted proxy saw.
+  if (config.TRUST_PROXY > 0) app.set('trust proxy', config.TRUST_PROXY);
   app.use(securityHeaders());
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -32,7 +33,7 @@ export function createApp({ config, logger, auditTrail, principalOf, ...dependen
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.use('/api', createSameOriginCheck({ trustProxy: config.TRUST_PROXY === 'true' }));
+  app.use('/api', createSameOriginCheck({ trustProxy: config.TRUST_PROXY > 0 }));
   // The largest body is a certificate upload (CERTIFICATE_BASE64_MAX, ~171 KiB of base64); nothing more is read.
   app.use('/api', express.json({ limit: '192kb' }));
   app.use('/api', (req, res, next) => {

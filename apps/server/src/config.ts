@@ -34,7 +34,8 @@ const ConfigSchema = z.object({
    */
   AUTH_MODE: z.enum(['local', 'jwt']).default('local'),
   JWT_JWKS_URL: z.url().optional(),
-  JWT_ISSUER: z.string().optional(),
+  /** The provider's issuer URL, exactly as its tokens' `iss` (a URL, so it can never be the issuer of local accounts). */
+  JWT_ISSUER: z.url('JWT_ISSUER is the identity provider’s issuer URL, exactly as in its tokens’ iss claim, e.g. https://<subdomain>.authentication.<region>.hana.ondemand.com/oauth/token').optional(),
   JWT_AUDIENCE: z.string().optional(),
   /** The full token scope that makes its holder a system admin, e.g. `tcc!t1.Admin` (exact match; a suffix is not enough). */
   JWT_ADMIN_SCOPE: z.string().optional(),
@@ -58,8 +59,24 @@ const ConfigSchema = z.object({
   S4_CLIENT_ID: z.enum(['user-name', 'as-derived']).default('user-name'),
   /** Who may create tenants (each a customer's data): system admins only (default), or every signed-in user. */
   TENANT_CREATION: z.enum(['system-admins', 'all-users']).default('system-admins'),
-  /** Set when a reverse proxy terminates TLS (e.g. SAP's application router): then Secure cookies follow X-Forwarded-Proto. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * How many reverse proxies stand between the clients and this server (e.g. SAP's application router), each appending
+   * the address it saw to X-Forwarded-For; `false` or 0 for none. Express's `trust proxy` hop count: the client address
+   * (the per-address sign-in limit's key) is the one the outermost counted proxy saw, counted from the right, never an
+   * entry the client wrote itself (https://expressjs.com/en/guide/behind-proxies.html). Secure cookies then follow
+   * X-Forwarded-Proto. `true` is refused: to Express it means the left-most entry, which the client chooses.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((value) => value !== 'true', {
+      abort: true,
+      message: 'TRUST_PROXY=true is not accepted: give the number of reverse proxies in front of this server (1 is what true meant before). To Express, true means the left-most X-Forwarded-For entry, which a client writes itself',
+    })
+    .refine((value) => value === 'false' || /^\d+$/.test(value), { message: 'TRUST_PROXY is false or the number of reverse proxies in front of this server (0 to 10), e.g. 1' })
+    .transform((value) => (value === 'false' ? 0 : Number(value)))
+    .pipe(z.number().int().max(10, 'TRUST_PROXY is at most 10 proxies; count the ones that append to X-Forwarded-For'))
+    .default(0),
 });
 
 const CheckedConfigSchema = ConfigSchema.superRefine((config, ctx) => {

@@ -53,7 +53,7 @@ describe('sign-in, sessions and lock-out', () => {
   });
 
   it('when signed in, then the cookie is HttpOnly and SameSite=Strict, Secure behind an https proxy, and sign-out ends the session', async () => {
-    const server = await startTestServer(undefined, { TRUST_PROXY: 'true' });
+    const server = await startTestServer(undefined, { TRUST_PROXY: '1' });
     const api = apiClient(server.baseUrl);
     const plain = await api.signIn('admin', ADMIN_PASSWORD);
     expect(plain.headers.get('set-cookie')).toMatch(/^tcc_session=[\w-]{43}; Path=\/; Expires=.*; HttpOnly; SameSite=Strict$/);

@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { ERROR_CODES, type CreateUserSchema, type SessionInfo, type UpdateUser, type User } from '@tcc/shared';
 import type { z } from 'zod';
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, UnauthenticatedError } from '../http/errors.js';
-import type { UserRecord } from '../store/auth-store.js';
+import { LOCAL_ISSUER, type UserRecord } from '../store/auth-store.js';
 import type { Store } from '../store/types.js';
 import type { Principal } from './principal.js';
 import { createRateLimiter } from './rate-limiter.js';
@@ -52,7 +52,7 @@ const SIGN_IN_FAILED = 'The user name or password is wrong, or the account is lo
       if (!settings.localSignIn) throw new ForbiddenError('Sign in through your organisation’s identity provider; this server accepts its tokens only.');
       const wait = perAddress.hit(address);
       if (wait > 0) throw new TooManyRequestsError(`Too many sign-in attempts. Try again in ${wait} seconds.`, wait);
-      const user = await store.findUserByName(username);
+      const user = await store.findLocalUser(username);
       const now = clock();
       // A disabled account is refused like a locked one (same answer to the caller, its own word in the audit).
       const locked = Boolean(user?.disabled || (user?.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()));
@@ -103,8 +103,8 @@ const SIGN_IN_FAILED = 'The user name or password is wrong, or the account is lo
     },
 
     async createUser(input: z.output<typeof CreateUserSchema>): Promise<User> {
-      if (await store.findUserByName(input.username)) throw new ConflictError(ERROR_CODES.conflict, `A user ${input.username} exists already.`);
-      const user = { id: newId(), username: input.username, displayName: input.displayName, passwordHash: await hash(input.password), systemAdmin: input.systemAdmin };
+      if (await store.findLocalUser(input.username)) throw new ConflictError(ERROR_CODES.conflict, `A user ${input.username} exists already.`);
+      const user = { id: newId(), issuer: LOCAL_ISSUER, subject: input.username, username: input.username, displayName: input.displayName, passwordHash: await hash(input.password), systemAdmin: input.systemAdmin };
       await store.createUser(user, clock().toISOString());
       return toUser({ ...user, failedSignIns: 0, lockedUntil: null, disabled: false });
     },

@@ -17,13 +17,13 @@ export async function seedSandboxTenant(
   descriptor: SandboxDescriptor,
 ): Promise<boolean> {
   if (await store.hasSandboxConnection()) return false;
-  const demoAdmin = await store.findUserByName(DEMO_USERS[0].username);
+  const demoAdmin = await store.findLocalUser(DEMO_USERS[0].username);
   const owner = demoAdmin ?? (await store.listUsers()).find((user) => user.systemAdmin);
   if (!owner) return false;
   const existing = (await tenants.list(owner.id, { q: SANDBOX_TENANT_NAME, sort: 'name', order: 'asc', page: 1, pageSize: 1 })).items[0];
   const tenant = existing?.name === SANDBOX_TENANT_NAME ? existing : await tenants.create({ name: SANDBOX_TENANT_NAME }, { userId: owner.id, username: SEED_ACTOR, systemAdmin: true });
   for (const demo of DEMO_USERS) {
-    const user = await store.findUserByName(demo.username);
+    const user = await store.findLocalUser(demo.username);
     if (user && user.id !== owner.id) await store.putMember(tenant.id, user.id, demo.role);
   }
   await connections.create(

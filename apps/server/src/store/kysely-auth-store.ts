@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { AuthStore, UserRecord } from './auth-store.js';
+import { LOCAL_ISSUER, type AuthStore, type UserRecord } from './auth-store.js';
 import type { Database } from './schema.js';
 
 const toUser = (row: Database['users']): UserRecord => ({
   id: row.id,
+  issuer: row.issuer,
+  subject: row.subject,
   username: row.username,
   displayName: row.display_name,
   passwordHash: row.password_hash,
@@ -19,8 +21,11 @@ export function createKyselyAuthStore(db: Kysely<Database>): AuthStore {
       const { n } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(n);
     },
-    async findUserByName(username) {
-      const row = await db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+    async findLocalUser(username) {
+      return this.findUserByIdentity(LOCAL_ISSUER, username.toLowerCase());
+    },
+    async findUserByIdentity(issuer, subject) {
+      const row = await db.selectFrom('users').selectAll().where('issuer', '=', issuer).where('subject', '=', subject).executeTakeFirst();
       return row ? toUser(row) : undefined;
     },
     async getUser(userId) {
@@ -28,14 +33,18 @@ export function createKyselyAuthStore(db: Kysely<Database>): AuthStore {
       return row ? toUser(row) : undefined;
     },
     async listUsers() {
-      return (await db.selectFrom('users').selectAll().orderBy('username').execute()).map(toUser);
+      return (await db.selectFrom('users').selectAll().orderBy('username').orderBy('created_at').execute()).map(toUser);
     },
     async createUser(user, at) {
+      const local = user.issuer === LOCAL_ISSUER;
       await db
         .insertInto('users')
         .values({
           id: user.id,
-          username: user.username.toLowerCase(),
+          issuer: user.issuer,
+          // Local user names are compared in lower case; a token's subject and user name stay as the provider sends them.
+          subject: local ? user.subject.toLowerCase() : user.subject,
+          username: local ? user.username.toLowerCase() : user.username,
           display_name: user.displayName,
           password_hash: user.passwordHash,
           system_admin: user.systemAdmin ? 1 : 0,
@@ -58,6 +67,9 @@ export function createKyselyAuthStore(db: Kysely<Database>): AuthStore {
         await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
         return true;
       });
+    },
+    async updateUserProfile(userId, { username, displayName }) {
+      await db.updateTable('users').set({ username, display_name: displayName }).where('id', '=', userId).execute();
     },
     async countSignInFailure(userId) {
       const row = await db

@@ -26,6 +26,9 @@ export interface ConnectionTable {
   is_sandbox: number;
   /** The last connection test (ConnectionTest as JSON), or null. */
   last_test_json: string | null;
+  /** The last test's outcome and time, also in last_test_json: columns so lists can count working connections. */
+  last_test_outcome: 'succeeded' | 'failed' | 'not-tested' | null;
+  last_test_at: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -65,6 +68,9 @@ export interface TrustCertificateTable {
 
 export interface UserTable {
   id: string;
+  /** With `subject`, who the user is (unique together); `username` is an attribute (migration 0008). */
+  issuer: string;
+  subject: string;
   username: string;
   display_name: string;
   password_hash: string | null;

@@ -6,6 +6,8 @@ import * as auditLog from './0004-audit-log.js';
 import * as connectionSecrets from './0005-connection-secrets.js';
 import * as automation from './0006-automation.js';
 import * as userDisabled from './0007-user-disabled.js';
+import * as userIdentity from './0008-user-identity.js';
+import * as lastTestOutcome from './0009-last-test-outcome.js';
 
 /** Versioned migrations, applied in name order at start. Add new ones at the end; never edit an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +18,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-connection-secrets': connectionSecrets,
   '0006-automation': automation,
   '0007-user-disabled': userDisabled,
+  '0008-user-identity': userIdentity,
+  '0009-last-test-outcome': lastTestOutcome,
 };
 
 export const migrationProvider: MigrationProvider = {
