@@ -3,6 +3,7 @@ export * from './sap/naming-rules.js';
 export * from './sap/s4-hosts.js';
 export * from './sap/trust-certificate-cn.js';
 export * from './sap/regions.js';
+export * from './sap/btp-hosts.js';
 export * from './sap/task-center-destination.js';
 export * from './catalogue/values.js';
 export * from './catalogue/steps.js';

@@ -87,7 +87,21 @@ const HOSTILE_URLS: [string, string, OutboundRefusalCode, RegExp][] = [
   // Ports
   ['port 8443 on an SAP host', 'https://my123456-api.s4hana.ondemand.com:8443/', 'PORT_NOT_ALLOWED', /port 8443.*443 only/],
   ['port 80 on an SAP host', 'https://my123456-api.s4hana.ondemand.com:80/', 'PORT_NOT_ALLOWED', /Remove ":80"/],
-  ['port 22 on a BTP host', 'https://cfapps.eu10.hana.ondemand.com:22/', 'PORT_NOT_ALLOWED', /port 22/],
+  ['port 22 on a BTP host', 'https://destination-configuration.cfapps.eu10.hana.ondemand.com:22/', 'PORT_NOT_ALLOWED', /port 22/],
+  // BTP hosts that are not a subaccount's XSUAA or the Destination service (issue 9 finding 2)
+  ['an app a BTP customer deployed', 'https://myapp.cfapps.eu10.hana.ondemand.com/oauth/token', 'HOST_NOT_ALLOWED', /never an application deployed on BTP/],
+  ['any name under hana.ondemand.com', 'https://evil.hana.ondemand.com/', 'HOST_NOT_ALLOWED', /"evil\.hana\.ondemand\.com" is not an SAP host/],
+  ['the bare cfapps domain', 'https://cfapps.eu10.hana.ondemand.com/', 'HOST_NOT_ALLOWED', /not an SAP host/],
+  ['the BTP cockpit', 'https://cockpit.eu10.hana.ondemand.com/', 'HOST_NOT_ALLOWED', /not an SAP host/],
+  ['the Cloud Foundry API', 'https://api.cf.eu10.hana.ondemand.com/', 'HOST_NOT_ALLOWED', /not an SAP host/],
+  ['XSUAA without a subdomain', 'https://authentication.eu10.hana.ondemand.com/oauth/token', 'HOST_NOT_ALLOWED', /not an SAP host/],
+  ['XSUAA with two labels before "authentication"', 'https://evil.sub.authentication.eu10.hana.ondemand.com/', 'HOST_NOT_ALLOWED', /not an SAP host/],
+  ['XSUAA with two region labels', 'https://sub.authentication.eu10.evil.hana.ondemand.com/', 'HOST_NOT_ALLOWED', /not an SAP host/],
+  ['the Destination service under a foreign domain', 'https://destination-configuration.cfapps.eu10.hana.ondemand.com.evil.example/', 'HOST_NOT_ALLOWED', /not an SAP host/],
+  ['a hyphen for the dot after destination-configuration', 'https://destination-configuration-cfapps.eu10.hana.ondemand.com/', 'HOST_NOT_ALLOWED', /not an SAP host/],
+  ['the Destination service without a region', 'https://destination-configuration.cfapps.hana.ondemand.com/', 'HOST_NOT_ALLOWED', /not an SAP host/],
+  ['another service on cfapps', 'https://connectivity.cfapps.eu10.hana.ondemand.com/', 'HOST_NOT_ALLOWED', /not an SAP host/],
+  ['an app in a China region', 'https://myapp.cfapps.cn40.platform.sapcloud.cn/', 'HOST_NOT_ALLOWED', /not an SAP host/],
 ];
 
 describe('checkUrl: hostile URLs', () => {
@@ -113,6 +127,11 @@ describe('checkUrl: SAP URLs', () => {
     ['a 7-digit S/4 UI host on s4hana.cloud.sap', 'https://my1234567.s4hana.cloud.sap/', 'my1234567.s4hana.cloud.sap'],
     ['a BTP Destination service host', 'https://destination-configuration.cfapps.eu10.hana.ondemand.com/destination-configuration/v1/', 'destination-configuration.cfapps.eu10.hana.ondemand.com'],
     ['an XSUAA host in China', 'https://sub.authentication.cn40.platform.sapcloud.cn/oauth/token', 'sub.authentication.cn40.platform.sapcloud.cn'],
+    ['an XSUAA host in eu10', 'https://acme-prod.authentication.eu10.hana.ondemand.com/oauth/token', 'acme-prod.authentication.eu10.hana.ondemand.com'],
+    ['an XSUAA host on SAP\u2019s own "sap" landscape', 'https://perf-test.authentication.sap.hana.ondemand.com/oauth/token', 'perf-test.authentication.sap.hana.ondemand.com'],
+    ['a Destination service host on an extension landscape', 'https://destination-configuration.cfapps.eu10-004.hana.ondemand.com/destination-configuration/v1/', 'destination-configuration.cfapps.eu10-004.hana.ondemand.com'],
+    ['a Destination service host in China', 'https://destination-configuration.cfapps.cn40.platform.sapcloud.cn/', 'destination-configuration.cfapps.cn40.platform.sapcloud.cn'],
+    ['an S/4 host with a nip.io-style name (shape only; DNS decides)', 'https://127.0.0.1.s4hana.ondemand.com/', '127.0.0.1.s4hana.ondemand.com'],
     ['an upper-case host with a trailing dot', 'https://MY123456-API.S4HANA.ONDEMAND.COM./x', 'my123456-api.s4hana.ondemand.com'],
     ['the explicit port 443', 'https://my123456-api.s4hana.ondemand.com:443/x', 'my123456-api.s4hana.ondemand.com'],
   ])('when the URL is %s, then it passes with the normalised host', (_what, url, host) => {
@@ -127,8 +146,15 @@ describe('checkUrl: SAP URLs', () => {
     expect(refusal(() => checkUrl('https://sandbox.test/x', policy)).code).toBe('HOST_NOT_ALLOWED');
   });
 
-  it('when the default patterns are read, then they are exactly the four SAP cloud domains', () => {
-    expect([...DEFAULT_SAP_HOST_PATTERNS]).toEqual(['*.s4hana.ondemand.com', '*.s4hana.cloud.sap', '*.hana.ondemand.com', '*.platform.sapcloud.cn']);
+  it('when the default patterns are read, then they are the S/4 domains and the XSUAA and Destination service shapes, no *.hana.ondemand.com', () => {
+    expect([...DEFAULT_SAP_HOST_PATTERNS]).toEqual([
+      '*.s4hana.ondemand.com',
+      '*.s4hana.cloud.sap',
+      '{subdomain}.authentication.{region}.hana.ondemand.com',
+      'destination-configuration.cfapps.{region}.hana.ondemand.com',
+      '{subdomain}.authentication.{region}.platform.sapcloud.cn',
+      'destination-configuration.cfapps.{region}.platform.sapcloud.cn',
+    ]);
   });
 });
 
@@ -185,5 +211,16 @@ describe('validatePolicy', () => {
 
   it('when a pattern is a bare top-level wildcard, then it is rejected at start', () => {
     expect(() => validatePolicy({ allowedHostPatterns: ['*.com'], sandboxHosts: {}, maxRedirects: 3 })).toThrow(/host pattern "\*\.com"/);
+  });
+
+  it.each(['{x}.com', 'foo.{tld}', 'a.*.example.com', 'sub.{re-gion}.example.com', '*.{domain}.com', '*.', '{subdomain}'])(
+    'when a pattern is %s (a wildcard where only a plain label may stand), then it is rejected at start',
+    (pattern) => {
+      expect(() => validatePolicy({ allowedHostPatterns: [pattern], sandboxHosts: {}, maxRedirects: 3 })).toThrow(/Invalid outbound policy: host pattern/);
+    },
+  );
+
+  it('when the default patterns are validated, then each one is well formed', () => {
+    expect(validatePolicy({ allowedHostPatterns: [...DEFAULT_SAP_HOST_PATTERNS], sandboxHosts: {}, maxRedirects: 3 }).allowedHostPatterns).toHaveLength(6);
   });
 });

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { DEFAULT_SAP_HOST_PATTERNS, hostMatchesPattern, patternProblem } from './host-patterns.js';
 import { OutboundRefusedError, type OutboundRefusalCode } from './outbound-errors.js';
 
 /**
@@ -7,28 +8,12 @@ import { OutboundRefusedError, type OutboundRefusalCode } from './outbound-error
  * addresses it may connect to. No I/O here; guarded-fetch.ts does the resolving and connecting.
  */
 
-/**
- * The SAP domains the product talks to, and nothing else:
- * - BTP (XSUAA, Destination service): `<subdomain>.authentication.<region>.hana.ondemand.com`,
- *   `destination-configuration.cfapps.<region>.hana.ondemand.com`; China regions under `platform.sapcloud.cn`
- *   (/work/shared/reference/sap-apis.md A.1; landscape domains in docs/sap-facts.md → packages/shared/src/sap/regions.ts).
- * - S/4HANA Cloud public edition: `myNNNNNN[-api].s4hana.ondemand.com`, newer tenants `….s4hana.cloud.sap`
- *   (sap-apis.md B.2 URL and C Token Service URL; docs/sap-facts.md "S/4 hosts").
- * `*.` stands for one or more labels. Note that `*.hana.ondemand.com` also covers apps any BTP customer deploys
- * (`<app>.cfapps.<region>.hana.ondemand.com`): this list keeps calls off the server's own network, it does not say
- * which SAP customer is called. The adapters must take hosts from the connection's own settings.
- */
-export const DEFAULT_SAP_HOST_PATTERNS: readonly string[] = Object.freeze([
-  '*.s4hana.ondemand.com',
-  '*.s4hana.cloud.sap',
-  '*.hana.ondemand.com',
-  '*.platform.sapcloud.cn',
-]);
+export { DEFAULT_SAP_HOST_PATTERNS, hostMatchesPattern } from './host-patterns.js';
 
 export const DEFAULT_MAX_REDIRECTS = 3;
 
 export interface OutboundPolicy {
-  /** `*.example.com` (one or more labels before example.com) or an exact host name. */
+  /** Host patterns (host-patterns.ts): `*.example.com` (one or more labels first), `{name}.example.com` (one label), or a host name. */
   allowedHostPatterns: string[];
   /**
    * Sandbox on: SAP host name → loopback base URL serving it, e.g.
@@ -114,7 +99,7 @@ export function checkUrl(url: string, policy: OutboundPolicy): URL {
     const hint = /[?#\\]/.test(url) && url.includes('@')
       ? ` Text after "?", "#" or "\\" is not part of the host: this URL goes to "${host}".`
       : '';
-    refuse('HOST_NOT_ALLOWED', `"${host}" is not an SAP host the product may call.${hint} ${specialNameHint(host)}Allowed are hosts under ${policy.allowedHostPatterns.join(', ')}${Object.keys(policy.sandboxHosts).length > 0 ? ' and the sandbox\'s hosts' : ''}. Check the host entered for the connection.`.replace(/\s+/g, ' ').trim());
+    refuse('HOST_NOT_ALLOWED', `"${host}" is not an SAP host the product may call.${hint} ${specialNameHint(host)}Allowed are hosts of the shapes ${policy.allowedHostPatterns.join(', ')} ("*" is one or more labels, "{…}" one label)${Object.keys(policy.sandboxHosts).length > 0 ? ' and the sandbox\'s hosts' : ''}. Check the host entered for the connection.`.replace(/\s+/g, ' ').trim());
   }
   if (parsed.port !== '') {
     refuse('PORT_NOT_ALLOWED', `The URL names port ${parsed.port} for "${host}". SAP S/4HANA Cloud and BTP answer on the standard HTTPS port 443 only; another port means a mistyped or foreign address. Remove ":${parsed.port}" from the URL.`);
@@ -145,16 +130,6 @@ function isAllowedHost(host: string, policy: OutboundPolicy): boolean {
   return policy.allowedHostPatterns.some((pattern) => hostMatchesPattern(host, pattern));
 }
 
-/** `*.a.b` matches x.a.b and x.y.a.b but not a.b itself, nor evil-a.b; anything else must equal the host. */
-export function hostMatchesPattern(host: string, pattern: string): boolean {
-  const p = pattern.toLowerCase().replace(/\.$/, '');
-  if (p.startsWith('*.')) {
-    const suffix = p.slice(1);
-    return host.length > suffix.length && host.endsWith(suffix);
-  }
-  return host === p;
-}
-
 /** The loopback base URL that serves `host` while the sandbox is on; undefined when off or not a sandbox host. */
 export function sandboxBaseFor(policy: OutboundPolicy, host: string): string | undefined {
   const wanted = host.toLowerCase().replace(/\.$/, '');
@@ -168,6 +143,10 @@ function specialNameHint(host: string): string {
   if (host === 'localhost' || host.endsWith('.localhost')) return `${LOCALHOST_HINT} `;
   if (host === 'metadata.google.internal' || host === 'metadata') return `${METADATA_HINT} `;
   if (/\.(internal|local|lan|home|corp|intranet)$/.test(host)) return 'This is a name of a local or company-internal network. ';
+  // Apps any BTP customer deploys live here too (<app>.cfapps.<region>.hana.ondemand.com): only SAP's own endpoints pass.
+  if (/\.(hana\.ondemand\.com|platform\.sapcloud\.cn)$/.test(host)) {
+    return 'Of the SAP BTP hosts only a subaccount\'s XSUAA (<subdomain>.authentication.<region>…) and the Destination service (destination-configuration.cfapps.<region>…) are called, never an application deployed on BTP. ';
+  }
   return '';
 }
 
@@ -259,8 +238,8 @@ const IPV6_REASONS: Record<string, string> = {
 export function validatePolicy(policy: OutboundPolicy): OutboundPolicy {
   const problems: string[] = [];
   for (const pattern of policy.allowedHostPatterns) {
-    const labels = pattern.toLowerCase().replace(/^\*\./, '').split('.');
-    if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) problems.push(`host pattern "${pattern}" is not "*.domain.tld" or a host name`);
+    const problem = patternProblem(pattern);
+    if (problem) problems.push(problem);
   }
   const sandboxHosts: Record<string, string> = {};
   for (const [host, base] of Object.entries(policy.sandboxHosts)) {

@@ -97,6 +97,17 @@ describe('guarded fetch: names that resolve to non-public addresses (fake DNS)',
     expect((await refusal(guardedFetch('https://my123456.s4hana.ondemand.com@evil.com/'))).code).toBe('USERINFO');
     expect(dns.asked).toEqual([]);
   });
+
+  it('when a service key points at an app deployed on BTP (public address, SAP domain), then it is refused before DNS; the Destination service host passes', async () => {
+    const dns = fakeResolver({ 'myapp.cfapps.eu10.hana.ondemand.com': [PUBLIC_V4], 'destination-configuration.cfapps.eu10.hana.ondemand.com': [PUBLIC_V4] });
+    const transport = fakeTransport();
+    const guardedFetch = createGuardedFetch({ policy: sapOutboundPolicy(), resolve: dns.resolve, fetchImpl: transport.fetchImpl });
+    expect((await refusal(guardedFetch('https://myapp.cfapps.eu10.hana.ondemand.com/oauth/token', { method: 'POST' }))).code).toBe('HOST_NOT_ALLOWED');
+    expect((await refusal(guardedFetch('https://evil.hana.ondemand.com/'))).code).toBe('HOST_NOT_ALLOWED');
+    expect(dns.asked).toEqual([]);
+    expect((await guardedFetch('https://destination-configuration.cfapps.eu10.hana.ondemand.com/destination-configuration/v1/subaccountDestinations')).status).toBe(200);
+    expect(transport.calls.map((c) => c.url)).toEqual(['https://destination-configuration.cfapps.eu10.hana.ondemand.com/destination-configuration/v1/subaccountDestinations']);
+  });
 });
 
 describe('guarded fetch: public SAP hosts (fake DNS and fake transport)', () => {

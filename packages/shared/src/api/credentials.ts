@@ -44,6 +44,12 @@ export const PutCredentialsSchema = z.object({
   taskCenterUserPassword: CommunicationPasswordSchema.optional(),
   /** Generates a strong Task Center communication user password instead of taking one. */
   generateTaskCenterUserPassword: z.boolean().optional(),
+  /**
+   * A business user of the subaccount's identity provider for Test connection (user name and password together): its
+   * token is fetched from the subaccount's XSUAA with the password grant, so the test runs in every sign-in mode.
+   */
+  testUserName: z.string().trim().min(1, 'Enter the test user’s name.').max(256).optional(),
+  testUserPassword: z.string().min(1, 'Enter the test user’s password.').max(256).optional(),
   version: VersionSchema,
 });
 export type PutCredentials = z.input<typeof PutCredentialsSchema>;
@@ -56,6 +62,8 @@ export const CredentialsStatusSchema = z.object({
   /** refusedAt: S/4 refused this user's logon then; the product makes no further call with it until it is changed (S/4 locks users after failed logons). */
   communicationManagement: SecretStatus.extend({ user: z.string().nullable(), refusedAt: z.string().nullable().default(null) }),
   taskCenterUserPassword: SecretStatus,
+  /** The business user Test connection signs in as; a sandbox connection uses the sandbox's own when none is set. */
+  testUser: SecretStatus.extend({ user: z.string().nullable() }).default({ set: false, updatedAt: null, updatedBy: null, user: null }),
 });
 export type CredentialsStatus = z.infer<typeof CredentialsStatusSchema>;
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   DestinationServiceKeySchema,
   ERROR_CODES,
+  serviceKeyHostProblems,
   type CredentialsStatus,
   type PutCredentialsSchema,
 } from '@tcc/shared';
@@ -16,7 +17,11 @@ export const secretContext = (connectionId: string, kind: SecretKind) => `connec
 /** ≥ 20 characters with special characters and no comma (SAP's rule, naming-rules.ts). */
 const strongPassword = () => `Tc-${randomBytes(24).toString('base64url')}!`;
 
-function parseServiceKey(text: string): { clientid: string; url: string; uri: string } {
+/**
+ * Parses a pasted key and refuses one whose url or uri is not SAP's XSUAA / Destination service host for the
+ * connection's landscape (issue 9 finding 2: any *.hana.ondemand.com host, e.g. an app a tenant admin deployed, was taken).
+ */
+function parseServiceKey(text: string, landscapeDomain: string): { clientid: string; url: string; uri: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -28,6 +33,8 @@ function parseServiceKey(text: string): { clientid: string; url: string; uri: st
     const details = parsed.error.issues.map((issue) => ({ field: 'destinationServiceKey', message: issue.message }));
     throw new InputError(`This is not a Destination service key: ${details.map((d) => d.message).join(' ')}`, details);
   }
+  const hosts = serviceKeyHostProblems(parsed.data, landscapeDomain).map((problem) => ({ field: 'destinationServiceKey', message: problem.message }));
+  if (hosts.length > 0) throw new InputError(hosts.map((d) => d.message).join(' '), hosts);
   return parsed.data;
 }
 
@@ -40,13 +47,16 @@ function status(secrets: SecretRecord[]): CredentialsStatus {
     destinationServiceKey: { ...base(key), clientId: key?.meta.clientId ?? null, xsuaaUrl: key?.meta.xsuaaUrl ?? null, destinationServiceUrl: key?.meta.destinationServiceUrl ?? null },
     communicationManagement: { ...base(management), user: management?.meta.user ?? null, refusedAt: management?.meta.refusedAt ?? null },
     taskCenterUserPassword: base(of('taskCenterUserPassword')),
+    testUser: { ...base(of('testUserPassword')), user: of('testUserPassword')?.meta.user ?? null },
   };
 }
 
 /** Write-only credentials per connection, encrypted at rest; the API only ever shows their status. */
 export function createCredentialService({ store, keyring, clock }: { store: Store; keyring: Keyring; clock: () => Date }) {
   const exists = async (tenantId: string, connectionId: string) => {
-    if (!(await store.getConnection(tenantId, connectionId))) throw new NotFoundError('This connection does not exist (any more).');
+    const aggregate = await store.getConnection(tenantId, connectionId);
+    if (!aggregate) throw new NotFoundError('This connection does not exist (any more).');
+    return aggregate;
   };
 
   return {
@@ -56,9 +66,12 @@ export function createCredentialService({ store, keyring, clock }: { store: Stor
     },
 
     async put(tenantId: string, connectionId: string, input: z.output<typeof PutCredentialsSchema>, actor: string): Promise<CredentialsStatus> {
-      await exists(tenantId, connectionId);
+      const { connection } = await exists(tenantId, connectionId);
       if ((input.communicationManagementUser === undefined) !== (input.communicationManagementPassword === undefined)) {
         throw new InputError('Send the SAP_COM_0A48 communication user and its password together.', [{ field: 'communicationManagementPassword', message: 'User and password go together.' }]);
+      }
+      if ((input.testUserName === undefined) !== (input.testUserPassword === undefined)) {
+        throw new InputError('Send the test user’s name and password together.', [{ field: 'testUserPassword', message: 'User and password go together.' }]);
       }
       const at = clock().toISOString();
       const record = (kind: SecretKind, plaintext: string, meta: Record<string, string> = {}): SecretRecord => ({
@@ -70,7 +83,7 @@ export function createCredentialService({ store, keyring, clock }: { store: Stor
       });
       const secrets: SecretRecord[] = [];
       if (input.destinationServiceKey !== undefined) {
-        const key = parseServiceKey(input.destinationServiceKey);
+        const key = parseServiceKey(input.destinationServiceKey, connection.landscapeDomain);
         secrets.push(record('destinationServiceKey', input.destinationServiceKey, { clientId: key.clientid, xsuaaUrl: key.url, destinationServiceUrl: key.uri }));
       }
       if (input.communicationManagementPassword !== undefined) {
@@ -78,6 +91,7 @@ export function createCredentialService({ store, keyring, clock }: { store: Stor
       }
       const taskCenterPassword = input.generateTaskCenterUserPassword ? strongPassword() : input.taskCenterUserPassword;
       if (taskCenterPassword !== undefined) secrets.push(record('taskCenterUserPassword', taskCenterPassword));
+      if (input.testUserPassword !== undefined) secrets.push(record('testUserPassword', input.testUserPassword, { user: input.testUserName! }));
       if (secrets.length === 0) throw new InputError('Send at least one credential to set.');
       const outcome = await store.changeConnection(tenantId, connectionId, input.version, { secrets }, { at, by: actor });
       if (outcome === 'stale') throw new ConflictError(ERROR_CODES.staleVersion, 'Someone changed this connection since you opened it. Reload; nothing was saved.');
@@ -108,6 +122,13 @@ export function createCredentialService({ store, keyring, clock }: { store: Stor
       if (!secret) return null;
       const password = new SecretString(keyring.decrypt(secret.ciphertext, secretContext(connectionId, secret.kind)));
       return { user: secret.meta.user ?? '', password, updatedAt: secret.updatedAt, refusedAt: secret.meta.refusedAt ?? null };
+    },
+
+    /** The business user Test connection signs in as (PutCredentials testUserName/testUserPassword); null when none is set. */
+    async revealTestUser(tenantId: string, connectionId: string): Promise<{ user: string; password: SecretString } | null> {
+      const secret = (await store.getSecrets(tenantId, connectionId)).find((s) => s.kind === 'testUserPassword');
+      if (!secret) return null;
+      return { user: secret.meta.user ?? '', password: new SecretString(keyring.decrypt(secret.ciphertext, secretContext(connectionId, secret.kind))) };
     },
 
     /** The plaintext for the SAP adapters, wrapped so it cannot leak into logs or JSON by accident. */
