@@ -69,3 +69,9 @@ export function toBase64(content: string | Buffer): string {
 }
 
 export const days = (n: number) => new Date(Date.now() + n * DAY);
+
+/** A PKCS#12 key store (.p12/.pfx) holding the certificate and its private key, as a keystore export gives. */
+export function pkcs12Der(certificatePem: string, password = 'changeit'): Buffer {
+  const asn1 = forge.pkcs12.toPkcs12Asn1(rsaKeys().privateKey, [forge.pki.certificateFromPem(certificatePem)], password, { algorithm: '3des' });
+  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+}

@@ -59,7 +59,11 @@ export interface ConnectionIdentity {
   landscapeDomain: string;
 }
 
-/** Everything worth a second look before the CN goes into S/4HANA as "OAuth 2.0 SAML Issuer". */
+/**
+ * Everything worth a second look before the CN goes into S/4HANA as "OAuth 2.0 SAML Issuer". Uploads that are expired,
+ * not yet valid or of another subaccount are refused (refuse-unusable-certificate.ts); those warnings remain for a
+ * certificate that expired after its upload, or one saved before such uploads were refused.
+ */
 export function certificateWarnings(
   facts: Pick<CertificateFacts, 'cn' | 'notBefore' | 'notAfter'>,
   connection: ConnectionIdentity,

@@ -1,6 +1,7 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { ERROR_CODES, LIMITS } from '@tcc/shared';
 import { InputError, PayloadTooLargeError, UnprocessableError } from '../http/errors.js';
+import { bareBase64Der, isCutShort, isPkcs12 } from './der-shape.js';
 
 const DOWNLOAD_HINT = 'In the BTP cockpit open Connectivity > Destinations and choose Download Trust, then upload that .pem file.';
 
@@ -38,6 +39,15 @@ const notACertificate = (what: string): never => {
   throw new UnprocessableError(ERROR_CODES.notACertificate, `${what} ${DOWNLOAD_HINT}`);
 };
 
+const incomplete = (what: string): never =>
+  notACertificate(`The file is incomplete: ${what} It was probably cut short while downloading or copying; download it again.`);
+
+const refuseKeyStore = (): never =>
+  notACertificate(
+    'This is a PKCS#12 key store (.p12 or .pfx), not a certificate. Such a file usually holds a private key too, so it was not stored: ' +
+      'S/4HANA needs only the public trust certificate, as a .pem or .cer file.',
+  );
+
 function isDerPrivateKey(bytes: Buffer): boolean {
   const attempts = [
     { type: 'pkcs8' as const },
@@ -59,6 +69,10 @@ function readPem(text: string): CertificateFile {
   if (labels.some((label) => label.includes('PRIVATE KEY'))) refusePrivateKey();
   const certificates = [...text.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)].map((m) => m[0]);
   if (certificates.length === 0) {
+    // A BEGIN whose END never comes is a cut-off file, not "a CERTIFICATE, not a certificate".
+    if (labels.length === 0 || labels.includes('CERTIFICATE')) {
+      incomplete('it has the start of a certificate (-----BEGIN CERTIFICATE-----) but not its end (-----END CERTIFICATE-----).');
+    }
     if (labels.some((label) => label.includes('CERTIFICATE REQUEST'))) {
       notACertificate('This is a certificate signing request (CSR), not a certificate.');
     }
@@ -67,12 +81,26 @@ function readPem(text: string): CertificateFile {
   try {
     return { certificate: new X509Certificate(certificates[0]!) };
   } catch {
-    return notACertificate('The file looks like a PEM certificate but cannot be read: it may be damaged or cut short.');
+    const der = Buffer.from(certificates[0]!.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64');
+    if (isCutShort(der)) incomplete('the certificate between its BEGIN and END lines is cut short.');
+    return notACertificate('The file looks like a PEM certificate but cannot be read: it may be damaged.');
+  }
+}
+
+/** DER bytes: a certificate, else what they are instead (private key, PKCS#12 key store, a cut-off certificate). */
+function readDer(bytes: Buffer): CertificateFile {
+  try {
+    return { certificate: new X509Certificate(bytes) };
+  } catch {
+    if (isDerPrivateKey(bytes)) refusePrivateKey();
+    if (isPkcs12(bytes)) refuseKeyStore();
+    if (isCutShort(bytes)) incomplete('the certificate in it is cut short.');
+    return notACertificate('This file is neither a PEM nor a DER certificate.');
   }
 }
 
 /**
- * Reads a trust certificate from PEM or DER bytes, refusing anything else with what the admin should do instead.
+ * Reads a trust certificate from PEM, DER or bare base64 DER bytes, refusing anything else with what the admin should do instead.
  * Uses node:crypto, which (unlike node-forge) reads EC keys and accepts BTP's CNs longer than X.520's 64 characters.
  */
 export function readCertificateFile(bytes: Buffer): CertificateFile {
@@ -86,10 +114,5 @@ export function readCertificateFile(bytes: Buffer): CertificateFile {
     notACertificate('This is an XML or HTML file, not a certificate.');
   }
   if (start.startsWith('{')) notACertificate('This is a JSON file (perhaps a service key), not a certificate.');
-  try {
-    return { certificate: new X509Certificate(bytes) };
-  } catch {
-    if (isDerPrivateKey(bytes)) refusePrivateKey();
-    return notACertificate('This file is neither a PEM nor a DER certificate.');
-  }
+  return readDer(bareBase64Der(text) ?? bytes);
 }

@@ -22,6 +22,10 @@ export const ERROR_CODES = {
   valueMismatch: 'VALUE_MISMATCH',
   notACertificate: 'NOT_A_CERTIFICATE',
   privateKeyRefused: 'PRIVATE_KEY_REFUSED',
+  /** A readable trust certificate that step 1 must not take: expired, not yet valid, or another subaccount's. */
+  certificateExpired: 'CERTIFICATE_EXPIRED',
+  certificateNotYetValid: 'CERTIFICATE_NOT_YET_VALID',
+  certificateOtherSubaccount: 'CERTIFICATE_OTHER_SUBACCOUNT',
   payloadTooLarge: 'PAYLOAD_TOO_LARGE',
   internal: 'INTERNAL_ERROR',
   unauthenticated: 'SIGN_IN_REQUIRED',

@@ -22,3 +22,15 @@ export function parseTrustCn(cn: string): TrustCn | null {
 export function expectedTrustCn(landscapeDomain: string, subaccountId: string): string {
   return `cfapps.${landscapeDomain}/${subaccountId.toLowerCase()}`;
 }
+
+/**
+ * The SAML issuer (seed step 9) of a connection: always its own subaccount's CN, never another subaccount's. A stored
+ * certificate of this subaccount gives its CN exactly, because that string is what the Destination service sends
+ * (sap-apis.md A.6) and SAP's own example domain (`cfapps.sap.hana.ondemand.com`) is not a Cloud Foundry landscape
+ * domain; a CN of another form or another subaccount (stored before such uploads were refused) is never offered.
+ */
+export function samlIssuerFor(connection: TrustCn, certificateCn: string | null): string {
+  const parsed = certificateCn === null ? null : parseTrustCn(certificateCn);
+  if (parsed && parsed.subaccountId === connection.subaccountId.toLowerCase()) return certificateCn!;
+  return expectedTrustCn(connection.landscapeDomain, connection.subaccountId);
+}

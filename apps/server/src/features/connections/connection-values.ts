@@ -1,4 +1,4 @@
-import { FIXED_VALUES, s4Endpoints, type ConnectionValues, type EnteredValues } from '@tcc/shared';
+import { DEFAULT_DESTINATION_NAME, FIXED_VALUES, s4Endpoints, samlIssuerFor, type ConnectionValues, type EnteredValues } from '@tcc/shared';
 import type { ConnectionAggregate } from '../../store/types.js';
 
 /**
@@ -21,12 +21,15 @@ export function connectionValues({ connection, steps, certificate }: ConnectionA
     expectedSamlAudience: endpoints.samlAudience,
     destinationUrl: endpoints.destinationUrl,
     ...FIXED_VALUES,
+    // The name step 20 proposes, until the admin saves another: "Copy all as JSON" must carry a Name before step 20.
+    destinationName: DEFAULT_DESTINATION_NAME,
     ...Object.assign({}, ...entered),
   };
   if (certificate) {
     values.trustCertificate = certificate.fileName;
     values.certificateSubject = certificate.subject;
-    values.samlIssuer = certificate.cn;
+    // This connection's CN, never another subaccount's from a certificate stored before such uploads were refused.
+    values.samlIssuer = samlIssuerFor(connection, certificate.cn);
     values.certificateFingerprint = certificate.fingerprintSha256;
     values.certificateNotAfter = certificate.notAfter;
   }
