@@ -12,12 +12,13 @@ import type { Config } from './config.js';
 import { createAuditService } from './features/audit/audit-service.js';
 import { createCredentialService } from './features/credentials/credential-service.js';
 import { createConnectionService } from './features/connections/connection-service.js';
+import { createHeldClientIdReader } from './features/connections/read-held-client-id.js';
 import { createTenantService } from './features/tenants/tenant-service.js';
 import { createAuditTrail } from './http/audit-trail.js';
 import { createLogger, type Logger } from './logger.js';
 import { createGuardedFetch, sapOutboundPolicy, type OutboundFor } from './outbound/index.js';
 import { loadKeyring } from './secrets/index.js';
-import { createUserTokenSource } from './sandbox/sandbox-user-token.js';
+import { createSandboxTestUser } from './sandbox/sandbox-test-user.js';
 import { readSandboxDescriptor } from './sandbox/read-sandbox-descriptor.js';
 import { SANDBOX_SAP_PATHS } from './sandbox/sandbox-sap-paths.js';
 import { seedSandboxTenant } from './sandbox/seed-sandbox-tenant.js';
@@ -35,7 +36,6 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
   const store = await createSqliteStore(config.DATA_DIR);
   const clock = () => new Date();
   const tenants = createTenantService({ store, clock, newId: randomUUID, anyoneCreatesTenants: config.TENANT_CREATION === 'all-users' });
-  const connections = createConnectionService({ store, clock, newId: randomUUID });
   const auth = createAuthService({
     store,
     clock,
@@ -68,17 +68,19 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
   } else if (config.SANDBOX === 'external') {
     descriptor = readSandboxDescriptor(config.SANDBOX_DESCRIPTOR);
   }
-  if (descriptor && (await seedSandboxTenant({ store, tenants, connections }, descriptor))) logger.info('seeded the sandbox demo tenant');
   // The one client for calls to SAP (the adapters use it); sandbox hosts are reachable only while the sandbox runs.
   // Sandbox host names (some are real SAP names, e.g. eu10's Destination service) lead to the sandbox only for
   // connections labelled sandbox; every other connection reaches SAP itself (finding 14 of "Tell the admin the truth").
   const sapOutbound = createGuardedFetch({ policy: sapOutboundPolicy({}) });
   const outbound = descriptor ? createGuardedFetch({ policy: sapOutboundPolicy(descriptor.hostMap, SANDBOX_SAP_PATHS) }) : sapOutbound;
   const outboundFor: OutboundFor = (connection) => (connection.sandbox ? outbound : sapOutbound);
+  const readHeldClientId = createHeldClientIdReader({ credentials, outboundFor, timeoutMs: config.SAP_CALL_TIMEOUT_MS });
+  const connections = createConnectionService({ store, clock, newId: randomUUID, readHeldClientId, sandboxRunning: descriptor !== null });
+  if (descriptor && (await seedSandboxTenant({ store, tenants, connections }, descriptor))) logger.info('seeded the sandbox demo tenant');
   const sandboxCockpitUrl = descriptor ? `${descriptor.baseUrl}/sandbox/` : null;
   await store.markRunningInterrupted(clock().toISOString());
   const automation = createAutomationService({ store, credentials, outboundFor, clock, newId: randomUUID, timeoutMs: config.SAP_CALL_TIMEOUT_MS, clientIdChoice: config.S4_CLIENT_ID });
-  const testConnection = createConnectionTestService({ store, credentials, outboundFor, clock, userToken: createUserTokenSource(outbound, descriptor) });
+  const testConnection = createConnectionTestService({ store, credentials, outboundFor, clock, sandboxTestUser: createSandboxTestUser(descriptor) });
   const app = createApp({
     config,
     automation,
@@ -94,6 +96,9 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
     principalOf: createPrincipalResolver(config, { auth, store, clock }),
     version: APP_VERSION,
     sandboxCockpitUrl,
+    sandboxSystem: descriptor
+      ? { subaccountId: descriptor.btp.subaccountId, landscapeDomain: descriptor.btp.landscapeDomain, s4Host: descriptor.s4.uiHost, s4Client: descriptor.s4.client }
+      : null,
     sandboxCredentials: descriptor
       ? {
           destinationServiceKey: JSON.stringify(descriptor.btp.destinationServiceKey),

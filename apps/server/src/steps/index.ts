@@ -14,4 +14,4 @@ export function stepHandler(stepId: number): StepHandler {
   return HANDLERS[stepId] ?? CATALOGUE_RULES_ONLY;
 }
 
-export type { StepContext, StepHandler } from './step-handler.js';
+export type { HeldClientId, StepContext, StepHandler } from './step-handler.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTERED_VALUE_KEYS } from '../catalogue/values.js';
+import { ENTERED_VALUE_KEYS, type EnteredValueKey } from '../catalogue/values.js';
 import { LIMITS } from '../limits.js';
 import { IdSchema, IsoDateTimeSchema, VersionSchema } from './common.js';
 
@@ -22,10 +22,21 @@ const NoteSchema = (what: string) =>
 
 const base = { values: EnteredValuesSchema.default({}), version: VersionSchema };
 
+/**
+ * Values whose mismatch the admin may overrule with a reason: the Client ID, whose expected value may be read from the
+ * wrong arrangement or derived where S/4 could not be read (sap-apis.md C: its shape is UNCERTAIN). The Token Service
+ * URL and SAML2 Audience follow from the host for certain, so a mismatch there is never kept.
+ */
+export const KEEPABLE_VALUE_KEYS = ['clientId'] as const satisfies readonly EnteredValueKey[];
+
+/** "Keep my value": mark done although a keepable value differs from what SAP holds; the reason becomes the step's note. */
+export const KeepValuesSchema = z.object({ reason: NoteSchema('why you keep the value you entered') });
+export type KeepValues = z.infer<typeof KeepValuesSchema>;
+
 export const UpdateStepSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('not_started'), ...base }),
   z.object({ status: z.literal('in_progress'), ...base }),
-  z.object({ status: z.literal('done'), ...base }),
+  z.object({ status: z.literal('done'), keepValues: KeepValuesSchema.optional(), ...base }),
   z.object({ status: z.literal('skipped'), reason: NoteSchema('why this step is skipped'), ...base }),
   z.object({ status: z.literal('failed'), message: NoteSchema('what went wrong'), ...base }),
 ]);

@@ -11,16 +11,18 @@ import {
 import type { z } from 'zod';
 import { certificateFacts } from '../../certificates/analyze-certificate.js';
 import { decodeUpload, readCertificateFile } from '../../certificates/read-certificate-file.js';
+import { refuseUnusableCertificate } from '../../certificates/refuse-unusable-certificate.js';
 import { ConflictError, InputError, NotFoundError } from '../../http/errors.js';
 import type { ConnectionAggregate, ConnectionChange, StepRecord, Store } from '../../store/types.js';
 import { duplicateToConflict } from '../duplicate-to-conflict.js';
 import { toConnectionDetail, toConnectionSummary } from './connection-detail.js';
+import type { ReadHeldClientId } from './read-held-client-id.js';
 import { planStepUpdate } from './update-step.js';
 
 export interface ConnectionService {
   list(tenantId: string, query: ListConnectionsQuery): Promise<ConnectionPage>;
   get(tenantId: string, connectionId: string): Promise<ConnectionDetail>;
-  /** `sandbox` marks a connection to the built-in SAP sandbox (set only by the sandbox seed, never by the API). */
+  /** `sandbox` marks a connection to the built-in SAP sandbox: the seed's, or one an admin labels so while the sandbox runs. */
   create(tenantId: string, input: z.output<typeof CreateConnectionSchema>, actor: string, options?: { sandbox?: boolean }): Promise<ConnectionDetail>;
   rename(tenantId: string, connectionId: string, displayName: string, version: number, actor: string): Promise<ConnectionDetail>;
   remove(tenantId: string, connectionId: string, version: number): Promise<void>;
@@ -46,7 +48,21 @@ function reopenedBy(aggregate: ConnectionAggregate, fingerprint: string, at: str
     }));
 }
 
-export function createConnectionService({ store, clock, newId }: { store: Store; clock: () => Date; newId: () => string }): ConnectionService {
+export function createConnectionService({
+  store,
+  clock,
+  newId,
+  readHeldClientId,
+  sandboxRunning = false,
+}: {
+  store: Store;
+  clock: () => Date;
+  newId: () => string;
+  /** Step 19's "done" compares the Client ID with what S/4HANA holds (read-held-client-id.ts). */
+  readHeldClientId: ReadHeldClientId;
+  /** Whether the built-in sandbox runs beside this server: only then may a connection be labelled sandbox. */
+  sandboxRunning?: boolean;
+}): ConnectionService {
   const stamp = (by: string) => ({ at: clock().toISOString(), by });
 
   const load = async (tenantId: string, connectionId: string): Promise<ConnectionAggregate> => {
@@ -82,7 +98,12 @@ export function createConnectionService({ store, clock, newId }: { store: Store;
       return toConnectionDetail(await load(tenantId, connectionId), clock());
     },
 
-    async create(tenantId, input, actor, { sandbox = false } = {}) {
+    async create(tenantId, input, actor, options = {}) {
+      const sandbox = options.sandbox ?? input.sandbox ?? false;
+      // Only a running sandbox can serve its host names; the label routes this connection's calls there (compose.ts).
+      if (sandbox && !sandboxRunning) {
+        throw new InputError('The built-in sandbox does not run on this server (SANDBOX=off), so a connection cannot point at it. Leave “Built-in sandbox” off and enter your SAP system.', [{ field: 'sandbox', message: 'No sandbox runs here.' }]);
+      }
       const host = parseS4Host(input.s4Host);
       if (!host.ok) throw new InputError(host.message, [{ field: 's4Host', message: host.message }]);
       const id = newId();
@@ -116,13 +137,14 @@ export function createConnectionService({ store, clock, newId }: { store: Store;
     async updateStep(tenantId, connectionId, stepId, request, actor) {
       const aggregate = await load(tenantId, connectionId);
       if (aggregate.connection.version !== request.version) throw await staleError(tenantId, connectionId);
-      const step = planStepUpdate(aggregate, stepId, request, stamp(actor));
+      const step = await planStepUpdate(aggregate, stepId, request, stamp(actor), { readHeldClientId });
       return change(tenantId, connectionId, request.version, { steps: [step] }, actor);
     },
 
     async uploadTrustCertificate(tenantId, connectionId, upload, actor) {
       const aggregate = await load(tenantId, connectionId);
       const facts = certificateFacts(readCertificateFile(decodeUpload(upload.contentBase64)));
+      refuseUnusableCertificate(facts, aggregate.connection, clock());
       const { at, by } = stamp(actor);
       const certificate = { ...facts, fileName: upload.fileName, uploadedAt: at, uploadedBy: by };
       const step = { stepId: 1, status: 'done' as const, values: {}, note: null, updatedAt: at, updatedBy: by };

@@ -4,6 +4,7 @@ import {
   type ConnectionDetail,
   type EnteredValueKey,
   type EnteredValues,
+  type KeepValues,
   type StepDefinition,
   type UpdateStep,
 } from '@tcc/shared';
@@ -13,7 +14,11 @@ import { focusFirstInvalid } from '../../../utils/focus';
 import { useUpdateStep } from '../api/update-step';
 
 export type Draft = Partial<Record<EnteredValueKey, string>>;
-type Action = { status: 'in_progress' | 'done' | 'not_started' } | { status: 'skipped'; reason: string };
+type Action =
+  | { status: 'in_progress' | 'done' | 'not_started' }
+  | { status: 'skipped'; reason: string }
+  /** "Keep my value": done although a keepable value differs from what SAP holds (KeepValuesSchema). */
+  | { status: 'done'; keepValues: KeepValues };
 
 interface StepFormOptions {
   connection: ConnectionDetail;

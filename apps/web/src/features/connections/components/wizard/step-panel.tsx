@@ -10,6 +10,7 @@ import { useVerifyStep } from '../../../automation/api/verify-step';
 import { StepVerificationResult } from '../../../automation/components/step-verification';
 import { useStepForm, type Draft } from '../../hooks/use-step-form';
 import { DestinationProperties } from './destination-properties';
+import { isKeepableMismatch, KeepValue } from './keep-value';
 import { OAuthChecks } from './oauth-checks';
 import { StepActions } from './step-actions';
 import { StepCopyValues } from './step-copy-values';
@@ -66,7 +67,7 @@ export function StepPanel({ connection, step, readOnly, draft, onDraftChange, on
           )}
           {form.progress?.note && (
             <MessageStrip design={status === 'failed' ? 'Negative' : 'Information'} hideCloseButton>
-              {t(status === 'failed' ? 'wizard.note.failed' : 'wizard.note.skipped', { note: form.progress.note })}
+              {t(status === 'failed' ? 'wizard.note.failed' : status === 'skipped' ? 'wizard.note.skipped' : 'wizard.note.other', { note: form.progress.note })}
             </MessageStrip>
           )}
           <StepExtras connection={connection} step={step} readOnly={readOnly} onGoToStep={onGoToStep} onReload={onReload} />
@@ -75,6 +76,9 @@ export function StepPanel({ connection, step, readOnly, draft, onDraftChange, on
           <OAuthChecks checks={connection.checks.filter((check) => step.inputs.some((input) => input.key === check.field))} />
           {step.listsDestination && <DestinationProperties properties={connection.destination} stepId={step.id} />}
           <ErrorStrip error={form.mutation.error} onReload={onReload} shownFields={step.inputs.map((i) => i.key)} />
+          {!readOnly && isKeepableMismatch(form.mutation.error) && (
+            <KeepValue busy={form.mutation.isPending} onKeep={(keepValues) => form.submit({ status: 'done', keepValues })} />
+          )}
           <ErrorStrip error={verification.error} onReload={onReload} />
           {verification.data && <StepVerificationResult result={verification.data} />}
           {!readOnly && (
