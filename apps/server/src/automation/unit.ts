@@ -30,6 +30,8 @@ export interface Desired {
   passwordSetInS4: boolean;
   /** The product's client-ID choice (config S4_CLIENT_ID): rename a derived ID to the user name, or use it as derived. */
   clientIdChoice: ClientIdChoice;
+  /** `<tenantId>/<connectionId>`: the mark left on what this connection creates (units/destination-owner.ts). */
+  connectionMark: string;
 }
 
 export interface UnitContext {

@@ -18,6 +18,11 @@ export const FieldDiffSchema = z.object({
   current: z.string().nullable(),
   desired: z.string().nullable(),
   secret: z.boolean(),
+  /**
+   * The new value is not known before the run: S/4 assigns it on the way (the OAuth 2.0 Client ID of an inbound user
+   * still to be created). `desired` is then null; the UI says "will be set to the new Client ID".
+   */
+  pending: z.enum(['s4ClientId']).optional(),
 });
 export type FieldDiff = z.infer<typeof FieldDiffSchema>;
 
@@ -31,6 +36,12 @@ export const UnitPlanSchema = z.object({
   summary: z.string(),
   /** For update: every field that differs and will be changed once confirmed. */
   diff: z.array(FieldDiffSchema),
+  /**
+   * Who made the object, by the mark assisted setup leaves on what it creates (so far the destination only): this
+   * connection, or another one (of any tenant). Absent when unmarked (made by hand) or not marked at all. Adopting or
+   * changing an object of another connection needs confirmation.
+   */
+  createdBy: z.enum(['this-connection', 'another-connection']).optional(),
 });
 export type UnitPlan = z.infer<typeof UnitPlanSchema>;
 
@@ -38,7 +49,7 @@ export const AutomationPlanSchema = z.object({
   units: z.array(UnitPlanSchema),
   /** Preflight problems to fix before anything can run (missing credentials, rights, entity sets …). */
   blockers: z.array(z.string()),
-  /** True when some unit changes an existing SAP object: the run must be started with confirmChanges. */
+  /** True when some unit changes an existing SAP object, or takes over another connection's: the run must be started with confirmChanges. */
   needsConfirmation: z.boolean(),
 });
 export type AutomationPlan = z.infer<typeof AutomationPlanSchema>;
@@ -71,7 +82,11 @@ export const AutomationRunSchema = z.object({
 });
 export type AutomationRun = z.infer<typeof AutomationRunSchema>;
 
-export const TEST_OUTCOMES = ['succeeded', 'failed', 'no-user-token'] as const;
+/**
+ * succeeded: the chain was run and S/4 answered 200; failed: it was run and broke (stepToFix names where);
+ * not-tested: it could not be run, and the message names what is missing — never a failure of the connection.
+ */
+export const TEST_OUTCOMES = ['succeeded', 'failed', 'not-tested'] as const;
 
 export const ConnectionTestSchema = z.object({
   outcome: z.enum(TEST_OUTCOMES),

@@ -2,16 +2,21 @@ import { taskCenterDestination } from '@tcc/shared';
 import type { Destination } from '../../sap/btp/index.js';
 import type { FieldDiff } from '@tcc/shared';
 import { diffOf, type AutomationUnit, type UnitContext } from '../unit.js';
+import { ANOTHER_CONNECTION, OWNER_PROPERTY, ownerOf } from './destination-owner.js';
+import { hostDerivedOauth } from './oauth-details.js';
 
-/** Step 20: the Task Center destination with every property of sap-apis.md B.2, the password from the vault. */
+/**
+ * Step 20: the Task Center destination with every property of sap-apis.md B.2, the password from the vault. Planned
+ * before the S/4 side exists, the user is the one the run will create, and clientKey is empty: S/4 assigns the Client
+ * ID when the run adds the inbound user (planDiff shows it as such).
+ */
 function desiredDestination({ desired, facts }: UnitContext): Destination {
   const properties = taskCenterDestination({
     destinationName: desired.destinationName,
     destinationUrl: `https://${desired.s4ApiHost}/`,
-    samlAudience: facts.oauth!.samlAudience,
-    clientId: facts.oauth!.clientId,
-    tokenServiceUrl: facts.oauth!.tokenServiceUrl,
-    communicationUserName: facts.user!.name,
+    ...hostDerivedOauth(desired),
+    ...(facts.oauth ? { clientId: facts.oauth.clientId } : {}),
+    communicationUserName: facts.user?.name ?? desired.communicationUserName,
     s4Client: desired.s4Client,
   });
   const destination = Object.fromEntries(properties.map((p) => [p.key, p.secret ? desired.taskCenterPassword.reveal() : (p.value ?? '')]));
@@ -32,6 +37,17 @@ function taskCenterLint(found: Destination): FieldDiff[] {
   return wrong;
 }
 
+/**
+ * Every property that differs, in the first plan too: one confirmation then covers the whole run. A Client ID S/4 has
+ * not assigned yet counts as a change (its new value is named, not guessed), whatever the destination holds now.
+ */
+function planDiff(ctx: UnitContext, found: Destination): FieldDiff[] {
+  const known = Boolean(ctx.facts.oauth);
+  const diff = diffOf(found, desiredDestination(ctx), ['tokenServicePassword']).filter((d) => known || d.field !== 'clientKey');
+  if (!known) diff.push({ field: 'clientKey', current: found.clientKey ?? null, desired: null, secret: false, pending: 's4ClientId' });
+  return [...diff, ...taskCenterLint(found)];
+}
+
 export const destinationUnit: AutomationUnit = {
   id: 'destination',
   system: 'btp',
@@ -41,22 +57,36 @@ export const destinationUnit: AutomationUnit = {
     const found = await ctx.btp.getDestination(ctx.desired.destinationName);
     const object = `destination ${ctx.desired.destinationName}`;
     if (!found) return { action: 'create', object, summary: `Create the Task Center ${object} in the subaccount.`, diff: [] };
-    if (!ctx.facts.oauth) return { action: 'update', object, summary: `${object} exists; it is compared once the S/4 side is set up.`, diff: [] };
-    const diff = [...diffOf(found, desiredDestination(ctx), ['tokenServicePassword']), ...taskCenterLint(found)];
+    const createdBy = ownerOf(ctx, found);
+    const diff = planDiff(ctx, found);
+    const pending = diff.some((d) => d.pending) ? ' Its clientKey becomes the Client ID S/4HANA assigns during the run.' : '';
+    const differs = `differs in ${diff.length} property(ies)`;
+    // Adopting another connection's destination as it is would take it over silently: it is a change to confirm too.
+    if (createdBy === 'another-connection') {
+      const summary = `${object} ${ANOTHER_CONNECTION}${diff.length ? ` and ${differs}` : ''}; confirm to take it over for this connection.${pending}`;
+      return { action: 'update', object, summary, diff, createdBy };
+    }
     return diff.length
-      ? { action: 'update', object, summary: `${object} exists but differs in ${diff.length} property(ies); confirm to overwrite.`, diff }
-      : { action: 'adopt', object, summary: `${object} exists and matches.`, diff };
+      ? { action: 'update', object, summary: `${object} exists but ${differs}; confirm to overwrite.${pending}`, diff, ...(createdBy ? { createdBy } : {}) }
+      : { action: 'adopt', object, summary: `${object} exists and matches.`, diff, ...(createdBy ? { createdBy } : {}) };
   },
   async apply(ctx, { confirmChanges }) {
     const wanted = desiredDestination(ctx);
+    // What the product writes carries this connection's mark; the comparison leaves it out, so a destination made by
+    // hand that matches is still adopted as it is (no write), as before marks existed.
+    const marked = { ...wanted, [OWNER_PROPERTY]: ctx.desired.connectionMark } as Destination;
     const found = await ctx.btp.getDestination(wanted.Name);
-    if (!found) await ctx.btp.createDestination(wanted);
-    else if (diffOf(found, wanted).length || taskCenterLint(found).length) {
-      if (!confirmChanges) throw new Error(`The destination ${wanted.Name} differs from what Task Center needs; review the plan and confirm the changes.`);
-      // Keeps the admin's own valid extras (tc.ui.label, tc.inbox.pull.days …); drops what Task Center refuses.
-      const refused = new Set(taskCenterLint(found).map((d) => d.field));
-      const kept = Object.fromEntries(Object.entries(found).filter(([key]) => !refused.has(key)));
-      await ctx.btp.updateDestination({ ...kept, ...wanted } as Destination);
+    if (!found) await ctx.btp.createDestination(marked);
+    else {
+      const takeover = ownerOf(ctx, found) === 'another-connection';
+      if (takeover || diffOf(found, wanted).length || taskCenterLint(found).length) {
+        if (!confirmChanges && takeover) throw new Error(`The destination ${wanted.Name} ${ANOTHER_CONNECTION}; review the plan and confirm taking it over.`);
+        if (!confirmChanges) throw new Error(`The destination ${wanted.Name} differs from what Task Center needs; review the plan and confirm the changes.`);
+        // Keeps the admin's own valid extras (tc.ui.label, tc.inbox.pull.days …); drops what Task Center refuses.
+        const refused = new Set(taskCenterLint(found).map((d) => d.field));
+        const kept = Object.fromEntries(Object.entries(found).filter(([key]) => !refused.has(key)));
+        await ctx.btp.updateDestination({ ...kept, ...marked } as Destination);
+      }
     }
     return { stepValues: { destinationName: wanted.Name } };
   },

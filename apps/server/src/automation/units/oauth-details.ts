@@ -1,5 +1,11 @@
 import { TOKEN_SERVICE_PATH } from '@tcc/shared';
-import type { AutomationUnit } from '../unit.js';
+import type { AutomationUnit, Desired } from '../unit.js';
+
+/** The two OAuth 2.0 details that follow from the hosts alone: known before S/4 holds anything (sap-apis.md C). */
+export const hostDerivedOauth = (desired: Pick<Desired, 's4ApiHost' | 's4UiHost'>) => ({
+  tokenServiceUrl: `https://${desired.s4ApiHost}${TOKEN_SERVICE_PATH}`,
+  samlAudience: `https://${desired.s4UiHost}`,
+});
 
 /**
  * Step 19: the arrangement's OAuth 2.0 details. The API has no "OAuth 2.0 Details" entity; the values follow from the
@@ -17,11 +23,7 @@ export const oauthDetailsUnit: AutomationUnit = {
     return { action: 'read', object: 'OAuth 2.0 details', summary: 'Take Client ID, Token Service URL and SAML2 Audience for the destination.', diff: [] };
   },
   async apply({ desired, facts }) {
-    facts.oauth = {
-      clientId: facts.inbound!.clientId,
-      tokenServiceUrl: `https://${desired.s4ApiHost}${TOKEN_SERVICE_PATH}`,
-      samlAudience: `https://${desired.s4UiHost}`,
-    };
+    facts.oauth = { clientId: facts.inbound!.clientId, ...hostDerivedOauth(desired) };
     return { stepValues: facts.oauth };
   },
 };

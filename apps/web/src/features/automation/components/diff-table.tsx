@@ -28,7 +28,7 @@ export function DiffTable({ diff, accessibleName, headers, className }: DiffTabl
         <TableRow key={entry.field} rowKey={entry.field}>
           <TableCell><Text className="mono">{entry.field}</Text></TableCell>
           <TableCell><DiffValue diff={entry} value={entry.current} /></TableCell>
-          <TableCell><DiffValue diff={entry} value={entry.desired} /></TableCell>
+          <TableCell><DiffValue diff={entry} value={entry.desired} side="desired" /></TableCell>
         </TableRow>
       ))}
     </Table>

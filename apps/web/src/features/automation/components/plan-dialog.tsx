@@ -39,6 +39,11 @@ function PlanUnit({ unit }: { unit: UnitPlan }) {
           {unit.steps.length > 0 && ` · ${t('plan.steps', { steps: unit.steps.join(', ') })}`}
         </Text>
         <Text>{unit.summary}</Text>
+        {unit.createdBy === 'another-connection' && (
+          <MessageStrip design="Critical" hideCloseButton className="plan-created-by-another" data-testid="plan-created-by-another">
+            {t('plan.createdByAnother')}
+          </MessageStrip>
+        )}
         {unit.action === 'update' && unit.diff.length > 0 && <UnitDiff unit={unit} />}
       </FlexBox>
     </li>
