@@ -42,22 +42,23 @@ describe('connection test: each failure cause produced in the sandbox and explai
     expect(await test()).toMatchObject({ outcome: 'succeeded' });
   });
 
-  it('when the business user does not exist in S/4 with that UUID, then it says so', async () => {
+  it('when the test user does not exist in S/4 with that UUID, then it says so', async () => {
     const newcomer = ctx.sandbox.businessUsers.find((u) => !u.inS4)!;
-    const client = ctx.sandbox.btp.userTokenClient;
-    const token: any = await (
-      await fetch(`${ctx.server.sandboxUrl}/oauth/token`, {
-        method: 'POST',
-        body: new URLSearchParams({ grant_type: 'password', username: newcomer.userName, password: newcomer.password, client_id: client.clientid, client_secret: client.clientsecret }),
-      })
-    ).json();
-    expect(await test({ authorization: `Bearer ${token.access_token}` })).toMatchObject({ outcome: 'failed', stepToFix: null, message: expect.stringMatching(/No business user in S\/4HANA has this user’s UUID/) });
+    const version = (await ctx.api.get(ctx.base)).body.version;
+    await ctx.api.put(`${ctx.base}/credentials`, { testUserName: newcomer.userName, testUserPassword: newcomer.password, version });
+    try {
+      expect(await test()).toMatchObject({ outcome: 'failed', stepToFix: null, message: expect.stringMatching(/No business user in S\/4HANA has this user’s UUID/) });
+    } finally {
+      const user = ctx.sandbox.businessUsers.find((u) => u.inS4)!;
+      const again = (await ctx.api.get(ctx.base)).body.version;
+      await ctx.api.put(`${ctx.base}/credentials`, { testUserName: user.userName, testUserPassword: user.password, version: again });
+    }
   });
 
-  it('when the user token comes from an issuer the subaccount does not trust, then it is not sent and the test says why (row 3)', async () => {
+  it('when the caller sends their own sign-in token, then it is not used: the test signs in its own test user', async () => {
     const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const foreign = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iss: 'https://idp.example.com', sub: 'someone', exp: Math.floor(Date.now() / 1000) + 600 })}.c2ln`;
-    expect(await test({ authorization: `Bearer ${foreign}` })).toMatchObject({ outcome: 'no-user-token', message: expect.stringContaining('https://idp.example.com') });
+    expect(await test({ authorization: `Bearer ${foreign}` })).toMatchObject({ outcome: 'succeeded', message: expect.stringContaining(ctx.sandbox.businessUsers.find((u) => u.inS4)!.userName) });
   });
 
   it('when the destination has the -api host as audience, then the test points at step 20', async () => {

@@ -98,6 +98,6 @@ describe('connections', () => {
     const search = await ctx.api.get(`${t}?q=my100002`);
     expect(search.body.items.map((c: { displayName: string }) => c.displayName)).toEqual(['Prod']);
     const tenantRow = await ctx.api.get(`/api/tenants/${tenant.body.id}`);
-    expect(tenantRow.body).toMatchObject({ connectionCount: 2, completeCount: 0 });
+    expect(tenantRow.body).toMatchObject({ connectionCount: 2, workingCount: 0, attentionCount: 0 });
   });
 });

@@ -33,7 +33,8 @@ describe('guided steps', () => {
       version = answer.body.version;
     }
     const detail = (await ctx.api.get(base)).body;
-    expect(detail).toMatchObject({ state: 'complete', progress: { finished: 19, total: 19 } });
+    // Ticked, not proven: no test ran, so the connection is "set up, not tested", never green.
+    expect(detail).toMatchObject({ state: 'set_up', progress: { finished: 19, total: 19 }, lastTest: null, attention: null });
     expect(detail.checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
     const destination = Object.fromEntries(detail.destination.map((p: { key: string; value: string | null }) => [p.key, p.value]));
     expect(destination).toEqual({
@@ -55,8 +56,8 @@ describe('guided steps', () => {
       'URL.queries.sap-client': '100',
     });
     const list = await ctx.api.get(`/api/tenants/${tenantId}/connections`);
-    expect(list.body.items[0]).toMatchObject({ state: 'complete', progress: { finished: 19, total: 19 }, certificateNotAfter: expect.any(String) });
-    expect((await ctx.api.get(`/api/tenants/${tenantId}`)).body.completeCount).toBe(1);
+    expect(list.body.items[0]).toMatchObject({ state: 'set_up', progress: { finished: 19, total: 19 }, certificateNotAfter: expect.any(String) });
+    expect((await ctx.api.get(`/api/tenants/${tenantId}`)).body).toMatchObject({ workingCount: 0, attentionCount: 0 });
   });
 
   it('when a step is marked done before the steps it depends on, then it answers 409 naming them', async () => {
@@ -126,7 +127,10 @@ describe('guided steps', () => {
     const noReason = await ctx.api.put(`${base}/steps/4`, { status: 'skipped', version: 2 });
     expect(noReason.status).toBe(400);
     const failed = await ctx.api.put(`${base}/steps/4`, { status: 'failed', message: 'No authorization for the app', version: 2 });
-    expect(failed.body).toMatchObject({ state: 'needs_attention' });
+    expect(failed.body).toMatchObject({ state: 'needs_attention', attention: { stepId: 4, message: 'No authorization for the app' } });
+    const list = await ctx.api.get(base.replace(/\/connections\/.*/, '/connections'));
+    expect(list.body.items[0]).toMatchObject({ state: 'needs_attention', attention: { stepId: 4, message: 'No authorization for the app' } });
+    expect((await ctx.api.get(base.replace(/\/connections\/.*/, ''))).body).toMatchObject({ attentionCount: 1, workingCount: 0 });
   });
 
   it('when two tabs save the same connection, then the second gets 409 and the first one’s values stay', async () => {

@@ -37,6 +37,7 @@ function desiredOf({ connection, steps }: ConnectionAggregate, taskCenterPasswor
     taskCenterPassword,
     passwordSetInS4: passwordSetByUs(steps, passwordChangedAt),
     clientIdChoice,
+    connectionMark: `${connection.tenantId}/${connection.id}`,
   };
 }
 
@@ -44,6 +45,42 @@ function desiredOf({ connection, steps }: ConnectionAggregate, taskCenterPasswor
 function passwordSetByUs(steps: ConnectionAggregate['steps'], passwordChangedAt: string | null): boolean {
   const step3 = steps.find((s) => s.stepId === 3);
   return Boolean(step3 && step3.status === 'done' && step3.updatedBy.endsWith('(assisted setup)') && passwordChangedAt && step3.updatedAt >= passwordChangedAt);
+}
+
+type AdapterDeps = { outbound: GuardedFetch; log: CallLog; timeoutMs?: number };
+
+/** The BTP adapter for the subaccount of a stored Destination service key. */
+export function btpFromKey(key: SecretString, { outbound, log, clock, timeoutMs }: AdapterDeps & { clock: () => Date }) {
+  const serviceKey = DestinationServiceKeySchema.parse(JSON.parse(key.reveal()));
+  return createBtpService({
+    http: createSapHttp({ fetch: outbound, system: 'btp', log, retry: timeoutMs ? { timeoutMs } : {} }),
+    serviceKey: { clientid: serviceKey.clientid, url: serviceKey.url, uri: serviceKey.uri, clientsecret: new SecretString(serviceKey.clientsecret) },
+    clock,
+  });
+}
+
+/** The S/4 adapter signed in as the SAP_COM_0A48 user; a 401 marks that very credential as refused. */
+export function s4WithManagementUser(
+  aggregate: ConnectionAggregate,
+  management: { user: string; password: SecretString; updatedAt: string },
+  { credentials, outbound, log, timeoutMs }: AdapterDeps & { credentials: CredentialService },
+) {
+  const { tenantId, id } = aggregate.connection;
+  return createS4Service({
+    http: createSapHttp({ fetch: outbound, system: 's4hana', log, retry: timeoutMs ? { timeoutMs } : {} }),
+    host: { apiHost: aggregate.connection.s4ApiHost },
+    client: aggregate.connection.s4Client,
+    user: management.user,
+    password: management.password,
+    onRefused: () => credentials.markCommunicationManagementRefused(tenantId, id, management.updatedAt),
+  });
+}
+
+/** The names of the SAP objects of a connection: entered in the wizard, else the defaults assisted setup uses. */
+export function objectNamesOf({ connection, steps }: ConnectionAggregate) {
+  const entered = Object.assign({}, ...steps.map((s) => s.values)) as Record<string, string | undefined>;
+  const pick = (key: keyof typeof DEFAULTS) => entered[key] || DEFAULTS[key];
+  return { systemId: pick('systemId'), destinationName: pick('destinationName'), s4UiHost: connection.s4UiHost, s4ApiHost: connection.s4ApiHost };
 }
 
 export type ContextResult = { ok: true; context: UnitContext } | { ok: false; blockers: string[] };
@@ -68,19 +105,7 @@ export async function automationContext(
   // S/4 refused this very user and password before (here or on another server): not one more failed logon with it.
   if (management?.refusedAt) blockers.push(new S4CredentialRefusedError(management.user, management.refusedAt).message);
   if (blockers.length) return { ok: false, blockers };
-  const serviceKey = DestinationServiceKeySchema.parse(JSON.parse(key!.reveal()));
-  const btp = createBtpService({
-    http: createSapHttp({ fetch: outbound, system: 'btp', log, retry: timeoutMs ? { timeoutMs } : {} }),
-    serviceKey: { clientid: serviceKey.clientid, url: serviceKey.url, uri: serviceKey.uri, clientsecret: new SecretString(serviceKey.clientsecret) },
-    clock,
-  });
-  const s4 = createS4Service({
-    http: createSapHttp({ fetch: outbound, system: 's4hana', log, retry: timeoutMs ? { timeoutMs } : {} }),
-    host: { apiHost: aggregate.connection.s4ApiHost },
-    client: aggregate.connection.s4Client,
-    user: management!.user,
-    password: management!.password,
-    onRefused: () => credentials.markCommunicationManagementRefused(tenantId, id, management!.updatedAt),
-  });
+  const btp = btpFromKey(key!, { outbound, log, clock, timeoutMs });
+  const s4 = s4WithManagementUser(aggregate, management!, { credentials, outbound, log, timeoutMs });
   return { ok: true, context: { btp, s4, desired: desiredOf(aggregate, taskCenterPassword!, status.taskCenterUserPassword.updatedAt, clientIdChoice), facts: {} } };
 }

@@ -12,6 +12,7 @@ import { preflight } from './preflight.js';
 import { readTenantFacts, type ClientIdChoice } from './tenant-facts.js';
 import { UNIT_LABELS, type UnitContext, type UnitOutcome } from './unit.js';
 import { AUTOMATION_PLAN_ORDER } from './units/index.js';
+import { ANOTHER_CONNECTION, OWNER_PROPERTY } from './units/destination-owner.js';
 
 const ACTOR_SUFFIX = ' (assisted setup)';
 
@@ -40,6 +41,23 @@ export function createAutomationService({ store, credentials, outboundFor, clock
     if (!aggregate) throw new NotFoundError('This connection does not exist (any more).');
     return aggregate;
   };
+
+  /**
+   * Verify read SAP and SAP contradicts a step recorded as done: the step is failed with what SAP showed, so the
+   * connection needs attention until it is fixed. A step not claimed done only hears the answer.
+   */
+  async function contradicted(aggregate: ConnectionAggregate, stepId: number, by: string, verification: StepVerification): Promise<StepVerification> {
+    const { tenantId, id } = aggregate.connection;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const current = (await store.getConnection(tenantId, id))!;
+      const step = current.steps.find((s) => s.stepId === stepId);
+      if (step?.status !== 'done') return verification;
+      const at = clock().toISOString();
+      const failed: StepRecord = { ...step, status: 'failed', note: verification.message, updatedAt: at, updatedBy: `${by} (Verify in SAP)` };
+      if ((await store.changeConnection(tenantId, id, current.connection.version, { steps: [failed] }, { at, by })) === 'changed') return verification;
+    }
+    return verification;
+  }
 
   /** Records a unit's seed steps as done, with the values it found or made; retried if a colleague saved meanwhile. */
   async function recordSteps(aggregate: ConnectionAggregate, steps: number[], outcome: UnitOutcome, by: string, ctx: UnitContext) {
@@ -135,7 +153,9 @@ export function createAutomationService({ store, credentials, outboundFor, clock
         }
       }
       // One cause (a refused SAP_COM_0A48 user, say) stops several units: say it once.
-      return { units, blockers: [...new Set(blockers)], needsConfirmation: units.some((u) => u.action === 'update' && u.diff.length > 0) };
+      // Another connection's object needs confirmation even where its fields match: adopting it is a takeover.
+      const toConfirm = (u: AutomationPlan['units'][number]) => u.action === 'update' && (u.diff.length > 0 || u.createdBy === 'another-connection');
+      return { units, blockers: [...new Set(blockers)], needsConfirmation: units.some(toConfirm) };
     },
 
     /** "SAP facts for this tenant": reads $metadata and the OAuth 2.0 inbound users; changes nothing in SAP. */
@@ -209,14 +229,19 @@ export function createAutomationService({ store, credentials, outboundFor, clock
       if (!built.ok) return { stepId, verified: false, message: built.blockers.join(' '), diff: [] };
       for (const unit of AUTOMATION_PLAN_ORDER.slice(0, AUTOMATION_PLAN_ORDER.indexOf(target))) await unit.plan(built.context).catch(() => undefined);
       const plan = await target.plan(built.context);
-      if (plan.action === 'create') return { stepId, verified: false, message: `Not found in SAP: ${plan.object}. Do the step in SAP, then verify again.`, diff: [] };
+      if (plan.action === 'create') return contradicted(aggregate, stepId, actor, { stepId, verified: false, message: `Not found in SAP: ${plan.object}. Do the step in SAP, then verify again.`, diff: [] });
       // A secret (the user's password) cannot be read back from SAP: Verify cannot judge it; Test connection does.
       const onlySecrets = plan.action === 'update' && plan.diff.length > 0 && plan.diff.every((d) => d.secret);
+      if (plan.createdBy === 'another-connection') {
+        // Verify changes nothing, and the other connection's mark stays until someone decides whose it is.
+        const message = `${plan.object} ${ANOTHER_CONNECTION}. To use it for this connection, let assisted setup take it over (Set up automatically, review the plan and confirm), or remove its property ${OWNER_PROPERTY} in the BTP cockpit and verify again.`;
+        return contradicted(aggregate, stepId, actor, { stepId, verified: false, message, diff: plan.diff });
+      }
       if (plan.action !== 'adopt' && plan.action !== 'read' && !onlySecrets) {
         // Verify changes nothing: say what differs and where it can be changed, not the plan's "will be changed".
         const fields = plan.diff.map((d) => d.field).join(', ');
         const message = `${plan.object} in SAP differs from what this step needs${fields ? ` (${fields})` : ''}. Change it in SAP and verify again, or let assisted setup change it: Set up automatically, review the plan and confirm.`;
-        return { stepId, verified: false, message, diff: plan.diff };
+        return contradicted(aggregate, stepId, actor, { stepId, verified: false, message, diff: plan.diff });
       }
       // Nothing to confirm: apply only reads here (the plan found the object as required), and records what it read.
       const context = onlySecrets ? { ...built.context, desired: { ...built.context.desired, passwordSetInS4: true } } : built.context;

@@ -3,7 +3,9 @@ import type { Destination } from '../sap/btp/index.js';
 import { isSamlBearerClient, type CommunicationSystem } from '../sap/s4hana/index.js';
 import { sameCertificate } from '../certificates/same-certificate.js';
 import { explainTokenError } from './explain-test-failure.js';
-import type { UnitContext } from './unit.js';
+import type { BtpService } from '../sap/btp/index.js';
+import type { S4Service } from '../sap/s4hana/index.js';
+import type { Desired } from './unit.js';
 import { trustFactsOf } from './units/trust-certificate.js';
 
 export interface Diagnosis {
@@ -20,10 +22,14 @@ const OAUTH_CODE = /\b(invalid_client|invalid_grant|invalid_request|unauthorized
  * SAP_COM_0A48 user, changing nothing — confirm the cause. Where nothing confirms one, the code's own meaning is said,
  * or (no code at all) the text is matched as before.
  */
-export async function diagnoseTokenFailure(ctx: UnitContext, destination: Destination, sapError: string): Promise<Diagnosis> {
+export async function diagnoseTokenFailure(ctx: DiagnosisContext, destination: Destination, sapError: string): Promise<Diagnosis> {
   const code = OAUTH_CODE.exec(sapError)?.[1];
-  const read = await readSap(ctx, destination).catch(() => null);
-  if (!read) return explainTokenError(sapError);
+  const read = ctx.s4 ? await readSap({ ...ctx, s4: ctx.s4 }, destination).catch(() => null) : null;
+  if (!read) {
+    const explained = explainTokenError(sapError);
+    // Without the SAP_COM_0A48 user S/4's objects cannot be read: say the cause is the error's, not a confirmed one.
+    return ctx.s4 ? explained : { ...explained, message: `${explained.message} (From SAP’s error alone: add the SAP_COM_0A48 user under Credentials and the test reads S/4HANA to confirm the cause.)` };
+  }
   // The code says where to look first; without one (a format we do not know), every check runs.
   const checks =
     code === 'invalid_client' ? clientChecks(ctx, destination, read)
@@ -41,6 +47,14 @@ export async function diagnoseTokenFailure(ctx: UnitContext, destination: Destin
   return explainTokenError(sapError);
 }
 
+/** What the diagnosis reads with: BTP always; S/4 only when the SAP_COM_0A48 user is stored and not refused. */
+export interface DiagnosisContext {
+  btp: BtpService;
+  s4: S4Service | null;
+  desired: Pick<Desired, 'systemId' | 's4UiHost' | 's4ApiHost'>;
+}
+type ReadContext = DiagnosisContext & { s4: S4Service };
+
 interface SapRead {
   trust: { cn: string; base64: string } | null;
   system: CommunicationSystem | null;
@@ -50,7 +64,7 @@ interface SapRead {
   arrangementBoundTo: string | null | undefined;
 }
 
-async function readSap({ btp, s4, desired }: UnitContext, destination: Destination): Promise<SapRead> {
+async function readSap({ btp, s4, desired }: ReadContext, destination: Destination): Promise<SapRead> {
   const pem = await btp.getTrustCertificate().catch(() => null);
   const read = pem ? trustFactsOf(pem) : null;
   const trust = read ? { cn: read.cn, base64: read.certificateBase64 } : null;
@@ -72,7 +86,7 @@ type Check = Diagnosis | null;
 const when = (failed: boolean, message: string, stepToFix: number | null): Check => (failed ? { message, stepToFix } : null);
 
 /** invalid_client: S/4 did not accept the client — who signs in, as which OAuth client, for which issuer. */
-function clientChecks({ desired }: UnitContext, destination: Destination, r: SapRead): Check[] {
+function clientChecks({ desired }: DiagnosisContext, destination: Destination, r: SapRead): Check[] {
   const user = destination.tokenServiceUser ?? '';
   return [
     when(!r.user, `S/4HANA has no communication user ${user}, the destination’s Token Service User: create it or correct the destination.`, 2),
@@ -92,7 +106,7 @@ function clientChecks({ desired }: UnitContext, destination: Destination, r: Sap
 }
 
 /** invalid_grant: the client was accepted, the assertion was not — signature, audience, recipient, user mapping. */
-function grantChecks({ desired }: UnitContext, destination: Destination, r: SapRead): Check[] {
+function grantChecks({ desired }: DiagnosisContext, destination: Destination, r: SapRead): Check[] {
   return [
     when(
       Boolean(r.trust && r.system && !sameCertificate(r.system.OAuth2IdentityProviderCertificatePublicKeyBase64, r.trust.base64)),

@@ -1,3 +1,4 @@
+import type { SandboxInfo } from '@tcc/shared';
 import type { AuthService } from '../auth/auth-service.js';
 import type { AutomationService } from '../automation/automation-service.js';
 import type { ConnectionTestService } from '../automation/connection-test-service.js';
@@ -22,6 +23,8 @@ export interface HandlerDependencies {
   connections: ConnectionService;
   version: string;
   sandboxCockpitUrl: string | null;
+  /** The running sandbox's subaccount and S/4 system (no secrets), to fill a new sandbox connection; null when off. */
+  sandboxSystem: SandboxInfo['system'];
   /** The running sandbox's credentials for connections labelled sandbox; null when no sandbox runs. */
   sandboxCredentials: SandboxCredentials | null;
 }
@@ -33,7 +36,7 @@ export interface SandboxCredentials {
 }
 
 /** One line per route: the route table validated the input and checked access, the services do the work. */
-export function createApiHandlers({ store, automation, testConnection, credentials, audit, auth, tenants, connections, version, sandboxCockpitUrl, sandboxCredentials }: HandlerDependencies): RouteHandlers {
+export function createApiHandlers({ store, automation, testConnection, credentials, audit, auth, tenants, connections, version, sandboxCockpitUrl, sandboxSystem, sandboxCredentials }: HandlerDependencies): RouteHandlers {
   return {
     health: async () => {
       await store.ping().catch(() => {
@@ -41,7 +44,7 @@ export function createApiHandlers({ store, automation, testConnection, credentia
       });
       return { status: 'ok', store: store.kind, version };
     },
-    sandbox: async () => ({ enabled: sandboxCockpitUrl !== null, cockpitUrl: sandboxCockpitUrl }),
+    sandbox: async () => ({ enabled: sandboxCockpitUrl !== null, cockpitUrl: sandboxCockpitUrl, system: sandboxSystem }),
 
     signIn: async ({ body, http }) => {
       const { token, expiresAt, info } = await auth.signIn(body.username, body.password, http.req.ip ?? 'unknown');
@@ -82,10 +85,8 @@ export function createApiHandlers({ store, automation, testConnection, credentia
     startAutomation: ({ params, body, actor }) => automation.start(params.tenantId, params.connectionId, actor, body.confirmChanges),
     latestAutomationRun: ({ params }) => automation.latest(params.tenantId, params.connectionId),
     verifyStep: ({ params, actor }) => automation.verify(params.tenantId, params.connectionId, params.stepId, actor),
-    testConnection: ({ params, http }) => {
-      const bearer = http.req.get('authorization');
-      return testConnection(params.tenantId, params.connectionId, bearer?.startsWith('Bearer ') ? bearer.slice(7) : null);
-    },
+    // The caller's own sign-in token stays here: the test signs in its own test user (connection-test-service.ts).
+    testConnection: ({ params }) => testConnection(params.tenantId, params.connectionId),
 
     listSystemAudit: ({ query }) => audit.list(SYSTEM_AUDIT, query),
     listAudit: ({ params, query }) => audit.list(params.tenantId, query),

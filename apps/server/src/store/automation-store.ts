@@ -1,6 +1,7 @@
 import type { AutomationRun, ConnectionTest } from '@tcc/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { lastTestOf } from './last-test.js';
 
 export interface AutomationStore {
   /** Records a new running run unless one is running for the connection (atomic: one run at a time, across servers). */
@@ -67,11 +68,11 @@ export function createKyselyAutomationStore(db: Kysely<Database>): AutomationSto
       return Number(result.numUpdatedRows);
     },
     async saveTest(tenantId, connectionId, test) {
-      await db.updateTable('connections').set({ last_test_json: JSON.stringify(test) }).where('tenant_id', '=', tenantId).where('id', '=', connectionId).execute();
+      await db.updateTable('connections').set({ last_test_json: JSON.stringify(test), last_test_outcome: test.outcome, last_test_at: test.at }).where('tenant_id', '=', tenantId).where('id', '=', connectionId).execute();
     },
     async lastTest(tenantId, connectionId) {
       const row = await db.selectFrom('connections').select('last_test_json').where('tenant_id', '=', tenantId).where('id', '=', connectionId).executeTakeFirst();
-      return row?.last_test_json ? (JSON.parse(row.last_test_json) as ConnectionTest) : null;
+      return lastTestOf(row?.last_test_json ?? null);
     },
   };
 }

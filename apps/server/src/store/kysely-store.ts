@@ -1,8 +1,9 @@
 import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { STEP_CATALOGUE, type EnteredValues, type StepStatus, type TenantRole } from '@tcc/shared';
+import { type EnteredValues, type StepStatus, type TenantRole } from '@tcc/shared';
 import { createKyselyAuditStore } from './audit-store.js';
 import { createKyselyAutomationStore } from './automation-store.js';
 import { createKyselyAuthStore } from './kysely-auth-store.js';
+import { lastTestOf } from './last-test.js';
 import type { Database } from './schema.js';
 import {
   DuplicateError,
@@ -24,7 +25,6 @@ export interface DialectTraits {
   duplicateOf(error: unknown): DuplicateError['constraint'] | null;
 }
 
-const TOTAL_STEPS = STEP_CATALOGUE.length;
 
 /** `lower(column) like pattern`, with LIKE wildcards in the search text taken literally. */
 function containsText(column: Expression<string>, text: string): Expression<SqlBool> {
@@ -36,12 +36,6 @@ type ConnectionRow = Database['connections'] & { automated: number | boolean | n
 
 /** Whether an assisted-setup run of the outer connection `c` has succeeded. */
 const automatedFlag = sql<number>`(select count(*) from automation_runs r where r.connection_id = c.id and r.status in ('succeeded', 'manual'))`;
-
-const lastTestOf = (json: string | null): ConnectionRecord['lastTest'] => {
-  if (!json) return null;
-  const test = JSON.parse(json) as { outcome: 'succeeded' | 'failed' | 'no-user-token'; at: string };
-  return { outcome: test.outcome, at: test.at };
-};
 
 const toConnection = (row: ConnectionRow): ConnectionRecord => ({
   id: row.id,
@@ -62,7 +56,7 @@ const toConnection = (row: ConnectionRow): ConnectionRecord => ({
 });
 
 const toTenant = (
-  row: Database['tenants'] & { role: TenantRole; connection_count: number | null; complete_count: number | null },
+  row: Database['tenants'] & { role: TenantRole; connection_count: number | null; working_count: number | null; attention_count: number | null },
 ): TenantRecord => ({
   role: row.role,
   id: row.id,
@@ -71,7 +65,8 @@ const toTenant = (
   updatedAt: row.updated_at,
   updatedBy: row.updated_by,
   connectionCount: Number(row.connection_count ?? 0),
-  completeCount: Number(row.complete_count ?? 0),
+  workingCount: Number(row.working_count ?? 0),
+  attentionCount: Number(row.attention_count ?? 0),
 });
 
 const toSecret = (row: Database['connection_secrets']): SecretRecord => ({
@@ -112,6 +107,13 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
       ? sql<number>`(select count(*) from step_progress s where s.connection_id = c.id and s.status <> 'not_started')`
       : sql<number>`(select count(*) from step_progress s where s.connection_id = c.id and s.status in (${sql.join(statuses)}))`;
 
+  /** When a step of the outer connection `c` last changed. */
+  const lastStepChange = sql<string | null>`(select max(s.updated_at) from step_progress s where s.connection_id = c.id)`;
+  /** The outer connection's last test is newer than every step change (ISO strings compare in time order). */
+  const testIsCurrent = sql<SqlBool>`c.last_test_at >= coalesce(${lastStepChange}, '')`;
+  const firstFailedStep = sql<number | null>`(select min(s.step_id) from step_progress s where s.connection_id = c.id and s.status = 'failed')`;
+  const firstFailedNote = sql<string | null>`(select s.note from step_progress s where s.connection_id = c.id and s.status = 'failed' order by s.step_id limit 1)`;
+
   /** Tenants of `userId` with their counts and the user's role; a non-member finds nothing. */
   const withTenantCounts = (query: SelectQueryBuilder<Database & { t: Database['tenants'] }, 't', object>, userId: string) =>
     query
@@ -123,9 +125,17 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
       eb
         .selectFrom('connections as c')
         .whereRef('c.tenant_id', '=', 't.id')
-        .where(stepCount(['done', 'skipped']), '=', TOTAL_STEPS)
+        .where('c.last_test_outcome', '=', 'succeeded')
+        .where(stepCount(['failed']), '=', 0)
+        .where(testIsCurrent)
         .select(eb.fn.countAll<number>().as('n'))
-        .as('complete_count'),
+        .as('working_count'),
+      eb
+        .selectFrom('connections as c')
+        .whereRef('c.tenant_id', '=', 't.id')
+        .where((w) => w.or([w(stepCount(['failed']), '>', 0), w.and([w('c.last_test_outcome', '=', 'failed'), testIsCurrent])]))
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('attention_count'),
     ]);
 
   const outcomeWhenNothingChanged = async (tenantId: string, connectionId: string): Promise<ChangeOutcome> => {
@@ -215,6 +225,9 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
           stepCount(['done', 'skipped']).as('finished_count'),
           stepCount(['failed']).as('failed_count'),
           stepCount('touched').as('touched_count'),
+          lastStepChange.as('last_step_change_at'),
+          firstFailedStep.as('first_failed_step'),
+          firstFailedNote.as('first_failed_note'),
         ])
         .orderBy(sql.ref(sortColumn[sort]), (ob) => (order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast()))
         .orderBy('c.display_name_key')
@@ -231,6 +244,8 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
             failedCount: Number(row.failed_count ?? 0),
             touchedCount: Number(row.touched_count ?? 0),
             certificateNotAfter: row.certificate_not_after ?? null,
+            lastStepChangeAt: row.last_step_change_at ?? null,
+            firstFailedStep: row.first_failed_step === null ? null : { stepId: Number(row.first_failed_step), note: row.first_failed_note ?? null },
           }),
         ),
       };

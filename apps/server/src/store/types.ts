@@ -1,5 +1,5 @@
 import type { CertificateFacts } from '../certificates/analyze-certificate.js';
-import type { CONNECTION_SORT_KEYS, EnteredValues, StepStatus, TENANT_SORT_KEYS, TenantRole } from '@tcc/shared';
+import type { CONNECTION_SORT_KEYS, ConnectionTest, EnteredValues, StepStatus, TENANT_SORT_KEYS, TenantRole } from '@tcc/shared';
 import type { AuditStore } from './audit-store.js';
 import type { AutomationStore } from './automation-store.js';
 import type { AuthStore } from './auth-store.js';
@@ -29,7 +29,8 @@ export interface TenantRecord {
   updatedAt: string;
   updatedBy: string;
   connectionCount: number;
-  completeCount: number;
+  workingCount: number;
+  attentionCount: number;
   /** The role of the user the tenant was read for. */
   role: TenantRole;
 }
@@ -46,7 +47,8 @@ export interface ConnectionRecord {
   sandbox: boolean;
   /** True once an assisted-setup run has succeeded. */
   automated: boolean;
-  lastTest: { outcome: 'succeeded' | 'failed' | 'no-user-token'; at: string } | null;
+  /** The last connection test as it was recorded. */
+  lastTest: ConnectionTest | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -58,6 +60,10 @@ export interface ConnectionListRecord extends ConnectionRecord {
   failedCount: number;
   touchedCount: number;
   certificateNotAfter: string | null;
+  /** When a step last changed (null: none recorded). */
+  lastStepChangeAt: string | null;
+  /** The lowest failed step and its message, for "needs attention". */
+  firstFailedStep: { stepId: number; note: string | null } | null;
 }
 
 export interface StepRecord {
@@ -82,7 +88,7 @@ export interface ConnectionAggregate {
   certificate: CertificateRecord | null;
 }
 
-export const SECRET_KINDS = ['destinationServiceKey', 'communicationManagementPassword', 'taskCenterUserPassword'] as const;
+export const SECRET_KINDS = ['destinationServiceKey', 'communicationManagementPassword', 'taskCenterUserPassword', 'testUserPassword'] as const;
 export type SecretKind = (typeof SECRET_KINDS)[number];
 
 /** One encrypted credential of a connection; `meta` is what may be shown (e.g. the service key's clientid). */

@@ -21,6 +21,7 @@ export const automationMessages = {
   'credentials.destinationServiceKey': 'Destination service key',
   'credentials.communicationManagement': 'SAP_COM_0A48 communication user',
   'credentials.taskCenterUserPassword': 'Task Center user password',
+  'credentials.testUser': 'Test user',
   'credentials.adminOnly': 'Only an admin of the tenant can change credentials.',
   'credentials.dialog.title': 'Credentials',
   'credentials.dialog.intro':
@@ -39,6 +40,11 @@ export const automationMessages = {
   'credentials.field.generateHint': 'A strong password for the communication user that SAP Task Center signs in with.',
   'credentials.field.taskCenterPassword': 'Task Center user password',
   'credentials.field.taskCenterPassword.keep': 'Leave empty to keep the stored password.',
+  'credentials.field.testUser': 'Test user (business user)',
+  'credentials.field.testPassword': 'Test user password',
+  'credentials.field.testUserHint':
+    'Test connection signs in this business user at the subaccount’s XSUAA and runs the whole chain as it. It must exist in the subaccount’s identity provider and in S/4HANA Cloud with the same user UUID.',
+  'credentials.field.testUserHint.sandbox': 'Test connection uses a business user of the sandbox unless you enter another one here.',
   'credentials.error.json': 'This is not a JSON object. Copy the whole service key, from the first { to the last }.',
   'credentials.error.fileTooLarge': 'The file is larger than {kib} KiB; a service key is about 1 KiB.',
   'credentials.error.fileRead': 'The file could not be read. Choose it again.',
@@ -66,8 +72,11 @@ export const automationMessages = {
   'plan.diff.desired': 'New',
   'plan.diff.hidden': 'hidden',
   'plan.diff.empty': 'empty',
+  'plan.diff.newClientId': 'will be set to the new Client ID',
+  'plan.createdByAnother':
+    'Created by another connection of Task Center Connect, possibly of another tenant. Using it for this connection takes it over: that connection no longer matches it.',
   'plan.confirm': 'I confirm the changes above',
-  'plan.confirmHint': 'Some SAP objects exist with other values; they are changed only when you confirm.',
+  'plan.confirmHint': 'Some SAP objects exist with other values or were created by another connection; they are changed or taken over only when you confirm.',
   'plan.run': 'Run',
 
   'run.title': 'Latest run',
@@ -131,7 +140,7 @@ export const automationMessages = {
 
   'test.succeeded': 'The connection works.',
   'test.failed': 'The connection test failed.',
-  'test.noUserToken': 'The connection could not be tested fully.',
+  'test.notTested': 'Not tested: the test could not run.',
   'test.at': 'Tested {date}',
   'test.fixStep': 'Fix step {step}',
   'test.sapError': 'SAP’s error text',

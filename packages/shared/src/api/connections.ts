@@ -55,6 +55,8 @@ export const CreateConnectionSchema = z.object({
   landscapeDomain: LandscapeDomainSchema,
   s4Host: S4HostInputSchema,
   s4Client: S4ClientSchema.default('100'),
+  /** Points the connection at the built-in sandbox (only while it runs): its calls go there, and it tests with a sandbox user. */
+  sandbox: z.boolean().optional(),
 });
 export type CreateConnection = z.input<typeof CreateConnectionSchema>;
 
@@ -78,7 +80,10 @@ export const ConnectionSummarySchema = z
     certificateNotAfter: IsoDateTimeSchema.nullable(),
     /** automated once an assisted-setup run has succeeded; guided otherwise. */
     setupMode: z.enum(['guided', 'automated']),
-    lastTest: z.object({ outcome: z.enum(TEST_OUTCOMES), at: IsoDateTimeSchema }).nullable(),
+    /** current: no step changed after the test, so it still speaks for the connection. */
+    lastTest: z.object({ outcome: z.enum(TEST_OUTCOMES), at: IsoDateTimeSchema, current: z.boolean() }).nullable(),
+    /** Why the state is needs_attention, and the seed step to fix (null when the cause names none). */
+    attention: z.object({ message: z.string(), stepId: z.number().int().nullable() }).nullable(),
   })
   .extend(ChangeStampSchema.shape);
 export type ConnectionSummary = z.infer<typeof ConnectionSummarySchema>;

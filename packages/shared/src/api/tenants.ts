@@ -20,7 +20,10 @@ export const TenantSchema = z
     id: IdSchema,
     name: z.string(),
     connectionCount: z.number().int().nonnegative(),
-    completeCount: z.number().int().nonnegative(),
+    /** Connections whose current test passed (state working). */
+    workingCount: z.number().int().nonnegative(),
+    /** Connections with a failed step or a failed current test. */
+    attentionCount: z.number().int().nonnegative(),
     /** The caller's role in this tenant: the UI offers only what it allows. */
     myRole: z.enum(TENANT_ROLES),
   })

@@ -2,6 +2,9 @@ import {
   STEP_CATALOGUE,
   connectionState,
   taskCenterDestination,
+  testIsCurrent,
+  type ConnectionState,
+  type ConnectionTest,
   type CertificateAnalysis,
   type ConnectionDetail,
   type ConnectionSummary,
@@ -17,12 +20,27 @@ interface Counts {
   failed: number;
   touched: number;
   certificateNotAfter: string | null;
+  lastChangeAt: string | null;
+  firstFailedStep: { stepId: number; note: string | null } | null;
+}
+
+/** Why a connection needs attention, with the step to fix: a failed step first, then the certificate, then the test. */
+function attentionOf(state: ConnectionState, counts: Counts, certificateExpired: boolean, lastTest: ConnectionTest | null): ConnectionSummary['attention'] {
+  if (state !== 'needs_attention') return null;
+  if (counts.firstFailedStep) {
+    const { stepId, note } = counts.firstFailedStep;
+    return { message: note ?? `Step ${stepId} failed.`, stepId };
+  }
+  if (certificateExpired) return { message: `The trust certificate expired on ${counts.certificateNotAfter!.slice(0, 10)}: download the current one from the BTP cockpit and upload it again.`, stepId: 1 };
+  return { message: lastTest?.message ?? 'The last connection test failed.', stepId: lastTest?.stepToFix ?? null };
 }
 
 function summary(connection: ConnectionRecord, counts: Counts, now: Date): ConnectionSummary {
   const { tenantId, id, displayName, subaccountId, landscapeDomain, s4UiHost, s4Client, sandbox, automated, lastTest, version, createdAt, updatedAt, updatedBy } = connection;
   const total = STEP_CATALOGUE.length;
   const certificateExpired = counts.certificateNotAfter !== null && Date.parse(counts.certificateNotAfter) <= now.getTime();
+  const facts = { ...counts, total, certificateExpired, lastTest, lastChangeAt: counts.lastChangeAt };
+  const state = connectionState(facts);
   return {
     id,
     tenantId,
@@ -34,10 +52,11 @@ function summary(connection: ConnectionRecord, counts: Counts, now: Date): Conne
     sandbox,
     version,
     progress: { finished: counts.finished, total },
-    state: connectionState({ ...counts, total, certificateExpired }),
+    state,
     certificateNotAfter: counts.certificateNotAfter,
     setupMode: automated ? 'automated' : 'guided',
-    lastTest,
+    lastTest: lastTest && { outcome: lastTest.outcome, at: lastTest.at, current: testIsCurrent(facts) },
+    attention: attentionOf(state, counts, certificateExpired, lastTest),
     createdAt,
     updatedAt,
     updatedBy,
@@ -47,7 +66,14 @@ function summary(connection: ConnectionRecord, counts: Counts, now: Date): Conne
 export function toConnectionSummary(record: ConnectionListRecord, now: Date): ConnectionSummary {
   return summary(
     record,
-    { finished: record.finishedCount, failed: record.failedCount, touched: record.touchedCount, certificateNotAfter: record.certificateNotAfter },
+    {
+      finished: record.finishedCount,
+      failed: record.failedCount,
+      touched: record.touchedCount,
+      certificateNotAfter: record.certificateNotAfter,
+      lastChangeAt: record.lastStepChangeAt,
+      firstFailedStep: record.firstFailedStep,
+    },
     now,
   );
 }
@@ -70,6 +96,8 @@ export function toConnectionDetail(aggregate: ConnectionAggregate, now: Date): C
     failed: steps.filter((s) => s.status === 'failed').length,
     touched: steps.filter((s) => s.status !== 'not_started').length,
     certificateNotAfter: certificate?.notAfter ?? null,
+    lastChangeAt: aggregate.steps.reduce<string | null>((latest, s) => (s.updatedAt && (!latest || s.updatedAt > latest) ? s.updatedAt : latest), null),
+    firstFailedStep: ((failed) => (failed ? { stepId: failed.stepId, note: failed.note } : null))(steps.find((s) => s.status === 'failed')),
   };
   return {
     ...summary(connection, counts, now),

@@ -79,6 +79,25 @@ export function createBtpService({ http, serviceKey, clock }: BtpServiceDeps) {
     /** The service key's XSUAA: its user tokens are the ones this subaccount accepts without further setup. */
     xsuaaUrl,
 
+    /**
+     * A business user's JWT for Test connection (password grant at the key's XSUAA). Answers the token, or why XSUAA
+     * refused it — the user's password never appears in the reason.
+     */
+    async userToken(userName: string, password: SecretString): Promise<{ token: SecretString } | { refused: string }> {
+      const answer = await api.requestUserToken(clientid, secret, userName, password).catch((error: unknown) => {
+        throw error instanceof SapTransportError ? fail(error, '', 'get a token for the test user') : error;
+      });
+      let body: { access_token?: unknown; error?: unknown; error_description?: unknown } = {};
+      try {
+        body = JSON.parse(answer.text) as typeof body;
+      } catch {
+        // no JSON: reported below with the status
+      }
+      if (answer.status === 200 && typeof body.access_token === 'string' && body.access_token) return { token: new SecretString(body.access_token) };
+      const said = [body.error, body.error_description].filter((part) => typeof part === 'string' && part).join(': ');
+      return { refused: `XSUAA at ${xsuaaUrl} answered ${answer.status}${said ? ` (${said.replaceAll(password.reveal(), '***')})` : ''}` };
+    },
+
     /** The active trust certificate (PEM) — what the cockpit's Destination Trust exports (sap-apis.md A.5). */
     async getTrustCertificate(): Promise<string> {
       const operation = 'read the trust certificate';

@@ -69,6 +69,19 @@ export function createDestinationApi({ http, xsuaaUrl, destinationUri }: Destina
         body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: reveal(clientSecret) }).toString(),
       }),
 
+    /**
+     * A business user's token from the subaccount's XSUAA (OAuth 2.0 password grant, RFC 6749 §4.3), for Test
+     * connection only. SAP's own tutorial requests an XSUAA user token this way with a service key's client
+     * (SAP-samples/cloud-btp-cli-api-codejam exercises/09, cited in specs/NOTES.md §4); whether a given key's client
+     * may use the grant is the subaccount's configuration (UNCERTAIN per plan): a refusal is reported as such.
+     */
+    requestUserToken: (clientId: string, clientSecret: SecretString | string, userName: string, password: SecretString) =>
+      send(`${xsuaaUrl.replace(/\/+$/, '')}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: new URLSearchParams({ grant_type: 'password', username: userName, password: password.reveal(), client_id: clientId, client_secret: reveal(clientSecret) }).toString(),
+      }),
+
     /** A.2 list; `names` becomes `$filter=Name in (…)`. `$filter` is spelt out: some servers do not decode `%24`. */
     listSubaccountDestinations: (token: SecretString, names?: string[]) =>
       call(token, 'GET', `/subaccountDestinations${names ? `?$filter=${encodeURIComponent(namesFilter(names))}` : ''}`),

@@ -35,6 +35,15 @@ export interface SystemPatch {
 
 export type S4Service = ReturnType<typeof createS4Service>;
 
+/**
+ * Only the call that proves the chain (the task replication service with a token of the SAML bearer flow): it signs
+ * in with that token, so Test connection needs no SAP_COM_0A48 user for it.
+ */
+export function createTaskReplicationProbe({ http, host, client }: Pick<S4ServiceDeps, 'http' | 'host' | 'client'>) {
+  const api = createCommunicationApi({ http, apiHost: host.apiHost, client, user: '', password: '' });
+  return { callTaskReplication: (bearerToken: SecretString | string): Promise<RawAnswer> => api.taskReplicationServiceDocument(bearerToken) };
+}
+
 /** OData string literal: quotes doubled (OData ABNF `SQUOTE-in-string`). */
 const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
 

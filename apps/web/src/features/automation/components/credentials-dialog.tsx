@@ -19,6 +19,8 @@ const FIELD_IDS = {
   communicationManagementUser: 'credentials-management-user',
   communicationManagementPassword: 'credentials-management-password',
   taskCenterUserPassword: 'credentials-task-center-password',
+  testUserName: 'credentials-test-user',
+  testUserPassword: 'credentials-test-password',
 } as const;
 type Field = keyof typeof FIELD_IDS;
 const SHOWN_FIELDS = Object.keys(FIELD_IDS);
@@ -51,6 +53,9 @@ export function CredentialsDialog({ connection, status, onClose, onReload }: Cre
   // Generating again would replace a password the communication user in SAP already has: on only when none is stored.
   const [generate, setGenerate] = useState(!status.taskCenterUserPassword.set);
   const [taskCenterPassword, setTaskCenterPassword] = useState('');
+  const storedTestUser = status.testUser.user ?? '';
+  const [testUser, setTestUser] = useState(storedTestUser);
+  const [testPassword, setTestPassword] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
 
   const clearError = (field: Field | 'form') => setErrors((prev) => ({ ...prev, [field]: undefined, form: undefined }));
@@ -81,6 +86,12 @@ export function CredentialsDialog({ connection, status, onClose, onReload }: Cre
       if (user === '') found.communicationManagementUser = t('credentials.error.userRequired');
       else if (managementPassword === '') found.communicationManagementPassword = t('credentials.error.passwordRequired');
       else Object.assign(body, { communicationManagementUser: user, communicationManagementPassword: managementPassword });
+    }
+    const tester = testUser.trim();
+    if (testPassword !== '' || (tester !== storedTestUser && tester !== '')) {
+      if (tester === '') found.testUserName = t('credentials.error.userRequired');
+      else if (testPassword === '') found.testUserPassword = t('credentials.error.passwordRequired');
+      else Object.assign(body, { testUserName: tester, testUserPassword: testPassword });
     }
     if (generate) body.generateTaskCenterUserPassword = true;
     else if (taskCenterPassword !== '') {
@@ -209,6 +220,30 @@ export function CredentialsDialog({ connection, status, onClose, onReload }: Cre
           {status.taskCenterUserPassword.set && <Text className="muted">{t('credentials.field.taskCenterPassword.keep')}</Text>}
         </FlexBox>
       )}
+      <Text className="muted">{t(connection.sandbox ? 'credentials.field.testUserHint.sandbox' : 'credentials.field.testUserHint')}</Text>
+      <FormInput
+        id={FIELD_IDS.testUserName}
+        label={t('credentials.field.testUser')}
+        value={testUser}
+        maxlength={256}
+        error={errorOf('testUserName')}
+        onChange={(value) => {
+          setTestUser(value);
+          clearError('testUserName');
+        }}
+      />
+      <FormInput
+        id={FIELD_IDS.testUserPassword}
+        label={t('credentials.field.testPassword')}
+        type="Password"
+        value={testPassword}
+        maxlength={256}
+        error={errorOf('testUserPassword')}
+        onChange={(value) => {
+          setTestPassword(value);
+          clearError('testUserPassword');
+        }}
+      />
       <ErrorStrip error={put.error} onReload={onReload} shownFields={SHOWN_FIELDS} />
     </FormDialog>
   );

@@ -55,6 +55,10 @@ export function CredentialsStatus({ status }: { status: Status }) {
           ),
         },
         { label: t('credentials.taskCenterUserPassword'), value: <StatusValue name="taskCenterUserPassword" status={status.taskCenterUserPassword} /> },
+        {
+          label: t('credentials.testUser'),
+          value: <StatusValue name="testUser" status={status.testUser} recognise={status.testUser.user && t('credentials.user', { user: status.testUser.user })} />,
+        },
       ]}
     />
   );

@@ -3,8 +3,8 @@ import { FlexBox, Link, MessageStrip } from '@ui5/webcomponents-react';
 import { t } from '../../../i18n';
 import { formatDateTime } from '../../../utils/format';
 
-const DESIGN = { succeeded: 'Positive', failed: 'Negative', 'no-user-token': 'Critical' } as const satisfies Record<ConnectionTest['outcome'], string>;
-const HEADLINE = { succeeded: 'test.succeeded', failed: 'test.failed', 'no-user-token': 'test.noUserToken' } as const;
+const DESIGN = { succeeded: 'Positive', failed: 'Negative', 'not-tested': 'Critical' } as const satisfies Record<ConnectionTest['outcome'], string>;
+const HEADLINE = { succeeded: 'test.succeeded', failed: 'test.failed', 'not-tested': 'test.notTested' } as const;
 
 interface TestResultProps {
   result: ConnectionTest;

@@ -67,7 +67,7 @@ export function ConnectionsTable({ tenantId, connections, sort, order, loading, 
           <TableCell><Text className="mono">{c.subaccountId}</Text></TableCell>
           <TableCell><Text>{t('wizard.header.systemValue', { host: c.s4UiHost, client: c.s4Client })}</Text></TableCell>
           <TableCell><ConnectionProgress progress={c.progress} state={c.state} /></TableCell>
-          <TableCell><ConnectionStateStatus state={c.state} /></TableCell>
+          <TableCell><ConnectionStateStatus connection={c} /></TableCell>
           <TableCell><Text>{t(`connections.setup.${c.setupMode}`)}</Text></TableCell>
           <TableCell><CertificateExpiryStatus notAfter={c.certificateNotAfter} /></TableCell>
           <TableCell><LastTestStatus lastTest={c.lastTest} /></TableCell>

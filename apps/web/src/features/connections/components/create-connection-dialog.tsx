@@ -1,4 +1,5 @@
 import { CreateConnectionSchema, LIMITS, type ConnectionDetail, type CreateConnection } from '@tcc/shared';
+import { CheckBox } from '@ui5/webcomponents-react';
 import { useState } from 'react';
 import { FormDialog } from '../../../components/form-dialog';
 import { FormInput } from '../../../components/form-input';
@@ -6,12 +7,13 @@ import { t } from '../../../i18n';
 import { apiFieldError } from '../../../lib/api-client';
 import { focusFirstInvalid } from '../../../utils/focus';
 import { fieldErrors } from '../../../utils/zod-errors';
+import { useSandbox } from '../../sandbox/api/get-sandbox';
 import { useCreateConnection } from '../api/create-connection';
 import { LandscapeComboBox } from './landscape-combo-box';
 
-type Field = keyof CreateConnection;
+type Field = Exclude<keyof CreateConnection, 'sandbox'>;
 const FIELDS: readonly Field[] = ['displayName', 'subaccountId', 'landscapeDomain', 's4Host', 's4Client'];
-const EMPTY: Required<CreateConnection> = { displayName: '', subaccountId: '', landscapeDomain: '', s4Host: '', s4Client: '100' };
+const EMPTY: Required<CreateConnection> = { displayName: '', subaccountId: '', landscapeDomain: '', s4Host: '', s4Client: '100', sandbox: false };
 
 interface CreateConnectionDialogProps {
   tenantId: string;
@@ -23,6 +25,14 @@ export function CreateConnectionDialog({ tenantId, onClose, onCreated }: CreateC
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const create = useCreateConnection();
+  const sandbox = useSandbox().data;
+
+  /** Labelled sandbox, the connection's calls go to the built-in sandbox: its subaccount and system are filled in. */
+  const toggleSandbox = (on: boolean) => {
+    const system = on ? sandbox?.system : null;
+    setForm((prev) => (system ? { ...prev, ...system, sandbox: true } : { ...prev, sandbox: on }));
+    setErrors({});
+  };
 
   const set = (field: Field) => (value: string) => {
     setForm((prev) => ({ ...prev, [field]: value }));
@@ -63,6 +73,9 @@ export function CreateConnectionDialog({ tenantId, onClose, onCreated }: CreateC
       onSubmit={submit}
       onClose={onClose}
     >
+      {sandbox?.enabled && (
+        <CheckBox id="connection-sandbox" text={t('connections.field.sandbox')} checked={form.sandbox} onChange={(event) => toggleSandbox(event.target.checked)} />
+      )}
       {input('displayName', LIMITS.connectionNameMax)}
       {input('subaccountId', 36)}
       <LandscapeComboBox

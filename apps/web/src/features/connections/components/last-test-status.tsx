@@ -3,7 +3,7 @@ import { FlexBox, ObjectStatus, Text } from '@ui5/webcomponents-react';
 import { t } from '../../../i18n';
 import { formatDateTime } from '../../../utils/format';
 
-const STATE = { succeeded: 'Positive', failed: 'Negative', 'no-user-token': 'Critical' } as const satisfies Record<
+const STATE = { succeeded: 'Positive', failed: 'Negative', 'not-tested': 'Critical' } as const satisfies Record<
   NonNullable<ConnectionSummary['lastTest']>['outcome'],
   string
 >;
@@ -16,7 +16,7 @@ export function LastTestStatus({ lastTest }: { lastTest: ConnectionSummary['last
       <ObjectStatus state={STATE[lastTest.outcome]} showDefaultIcon>
         {t(`connections.lastTest.${lastTest.outcome}`)}
       </ObjectStatus>
-      <Text className="muted">{formatDateTime(lastTest.at)}</Text>
+      <Text className="muted">{lastTest.current ? formatDateTime(lastTest.at) : t('connections.lastTest.before', { at: formatDateTime(lastTest.at) })}</Text>
     </FlexBox>
   );
 }

@@ -2,6 +2,7 @@ import type { Tenant } from '@tcc/shared';
 import {
   Button,
   Link,
+  ObjectStatus,
   Table,
   TableCell,
   TableHeaderCell,
@@ -47,7 +48,8 @@ export function TenantsTable({ tenants, sort, order, loading, onRename, onDelete
         <TableHeaderRow sticky>
           <TableHeaderCell sortIndicator={indicator('name')} minWidth="12rem">{t('tenants.col.name')}</TableHeaderCell>
           <TableHeaderCell horizontalAlign="End" width="8rem">{t('tenants.col.connections')}</TableHeaderCell>
-          <TableHeaderCell horizontalAlign="End" width="8rem">{t('tenants.col.complete')}</TableHeaderCell>
+          <TableHeaderCell horizontalAlign="End" width="8rem">{t('tenants.col.working')}</TableHeaderCell>
+          <TableHeaderCell horizontalAlign="End" width="9rem">{t('tenants.col.attention')}</TableHeaderCell>
           <TableHeaderCell sortIndicator={indicator('updatedAt')} minWidth="14rem">{t('tenants.col.changed')}</TableHeaderCell>
           {anyAdmin && <TableHeaderCell horizontalAlign="End" width="7rem">{t('common.actions')}</TableHeaderCell>}
         </TableHeaderRow>
@@ -67,7 +69,10 @@ export function TenantsTable({ tenants, sort, order, loading, onRename, onDelete
             </Link>
           </TableCell>
           <TableCell horizontalAlign="End"><Text>{tenant.connectionCount}</Text></TableCell>
-          <TableCell horizontalAlign="End"><Text>{tenant.completeCount}</Text></TableCell>
+          <TableCell horizontalAlign="End"><Text>{tenant.workingCount}</Text></TableCell>
+          <TableCell horizontalAlign="End">
+            {tenant.attentionCount > 0 ? <ObjectStatus state="Negative" showDefaultIcon>{tenant.attentionCount}</ObjectStatus> : <Text>0</Text>}
+          </TableCell>
           <TableCell>
             <Text>{t('common.changedBy', { date: formatDateTime(tenant.updatedAt), user: tenant.updatedBy })}</Text>
           </TableCell>

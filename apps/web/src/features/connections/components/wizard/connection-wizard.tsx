@@ -1,9 +1,9 @@
 import { isFinished, STEP_CATALOGUE, type ConnectionDetail } from '@tcc/shared';
-import { MessageStrip } from '@ui5/webcomponents-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { t } from '../../../../i18n';
 import type { Draft } from '../../hooks/use-step-form';
+import { ProofStrip } from './proof-strip';
 import { StepList } from './step-list';
 import { StepPanel } from './step-panel';
 
@@ -41,11 +41,7 @@ export function ConnectionWizard({ connection, readOnly, onReload }: ConnectionW
 
   return (
     <div className="wizard">
-      {connection.state === 'complete' && (
-        <MessageStrip design="Positive" hideCloseButton className="wizard-complete">
-          {t('wizard.allDone')}
-        </MessageStrip>
-      )}
+      <ProofStrip connection={connection} onGoToStep={select} />
       <div className="wizard-layout">
         <nav className="wizard-steps" aria-label={t('wizard.steps')}>
           <StepList connection={connection} selectedId={selectedId} onSelect={select} />

@@ -15,7 +15,7 @@ export function WizardHeader({ connection: c }: { connection: ConnectionDetail }
         { label: t('wizard.header.subaccount'), value: <Text className="mono">{c.subaccountId}</Text> },
         { label: t('wizard.header.landscape'), value: <Text>{c.landscapeDomain}</Text> },
         { label: t('wizard.header.system'), value: <Text>{t('wizard.header.systemValue', { host: c.s4UiHost, client: c.s4Client })}</Text> },
-        { label: t('wizard.header.state'), value: <ConnectionStateStatus state={c.state} /> },
+        { label: t('wizard.header.state'), value: <ConnectionStateStatus connection={c} /> },
         { label: t('wizard.header.progress'), value: <ConnectionProgress progress={c.progress} state={c.state} /> },
         { label: t('wizard.header.certificate'), value: <CertificateExpiryStatus notAfter={c.certificateNotAfter} /> },
       ]}
