@@ -115,6 +115,36 @@ describe('connection test: each failure cause produced in the sandbox and explai
     expect(await test()).toMatchObject({ outcome: 'succeeded' });
   });
 
+  it('when the BTP trust certificate was renewed and S/4 still holds the old one, then the test points at step 8', async () => {
+    await fetch(`${ctx.server.sandboxUrl}/sandbox/actions/renew-trust-certificate`, { method: 'POST' });
+    expect(await test()).toMatchObject({ outcome: 'failed', stepToFix: 8, message: expect.stringMatching(/another signing certificate/) });
+    await uploadSigningCertificateByHand(ctx);
+    expect(await test()).toMatchObject({ outcome: 'succeeded' });
+  });
+
+  it('when the SAP_COM_0501 arrangement is bound to another inbound user, then the test points at step 18', async () => {
+    const json = async (answer: Response) => ((await answer.json()) as { value: any[] }).value;
+    const [system] = await json(await s4('GET', "/CommunicationSystems?$filter=ID eq 'TASK_CENTER'&$expand=InboundUsers"));
+    const oauth = system.InboundUsers.find((u: { AuthenticationMethod: string }) => u.AuthenticationMethod === 'oauth2');
+    // Another OAuth 2.0 client on the same system (SAP_COM_0501 takes only those), as a second admin might add.
+    const other = (await (
+      await s4Call(ctx.server, ctx.sandbox, 'POST', 'users', '/CommunicationUsers', { Name: 'OTHER_TC_USER', Description: 'another client', Type: 'customer_communication', Password: 'Other-Client-Pass-2026!' })
+    ).json()) as { ID: string };
+    const otherClient = (await (
+      await s4('POST', '/InboundUsers', { CommunicationSystemUUID: system.UUID, CommunicationUserID: other.ID, AuthenticationMethod: 'oauth2', OAuth2GrantType: 'saml2-bearer' })
+    ).json()) as { UUID: string };
+    const arrangements = (path: string, method = 'GET', body?: object) => s4Call(ctx.server, ctx.sandbox, method, 'arrangements', path, body);
+    const [arrangement] = await json(await arrangements("/CommunicationArrangements?$filter=CommunicationScenarioID eq 'SAP_COM_0501'"));
+    const rebound = await arrangements(`/CommunicationArrangements(${arrangement.UUID})/InboundUser`, 'PATCH', { CommunicationSystemInboundUserUUID: otherClient.UUID });
+    expect(rebound.status, await rebound.clone().text()).toBeLessThan(300);
+    try {
+      expect(await test()).toMatchObject({ outcome: 'failed', stepToFix: 18, message: expect.stringMatching(/bound to another inbound user/) });
+    } finally {
+      await arrangements(`/CommunicationArrangements(${arrangement.UUID})/InboundUser`, 'PATCH', { CommunicationSystemInboundUserUUID: oauth.UUID });
+    }
+    expect(await test()).toMatchObject({ outcome: 'succeeded' });
+  });
+
   it('when the communication user is locked, then the test says so and points at step 3', async () => {
     await fetch(`${ctx.server.sandboxUrl}/sandbox/actions/lock-communication-user`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'TASK_CENTER_USER' }) });
     expect(await test()).toMatchObject({ outcome: 'failed', stepToFix: 3, message: expect.stringMatching(/locked/) });
