@@ -1,4 +1,4 @@
-import { DestinationServiceKeySchema } from '@tcc/shared';
+import { DestinationServiceKeySchema, SUGGESTED_NAMES } from '@tcc/shared';
 import type { CredentialService } from '../features/credentials/credential-service.js';
 import type { GuardedFetch } from '../outbound/index.js';
 import { createBtpService } from '../sap/btp/index.js';
@@ -11,15 +11,8 @@ import type { ConnectionAggregate } from '../store/types.js';
 import type { ClientIdChoice } from './tenant-facts.js';
 import type { Desired, UnitContext } from './unit.js';
 
-/** The names used where the admin entered none in the wizard (every one passes naming-rules.ts). */
-const DEFAULTS = {
-  communicationUserName: 'TASK_CENTER_USER',
-  communicationUserDescription: 'SAP Task Center (created by Task Center Connect)',
-  systemId: 'TASK_CENTER',
-  systemName: 'SAP Task Center',
-  arrangementName: 'SAP_COM_0501_TASK_CENTER',
-  destinationName: 'S4HANACloud',
-};
+/** The names used where the admin entered none in the wizard: the ones the wizard suggests. */
+const DEFAULTS = SUGGESTED_NAMES;
 
 function desiredOf({ connection, steps }: ConnectionAggregate, taskCenterPassword: SecretString, passwordChangedAt: string | null, clientIdChoice: ClientIdChoice): Desired {
   const entered = Object.assign({}, ...steps.map((s) => s.values)) as Record<string, string | undefined>;

@@ -30,3 +30,5 @@ import '@ui5/webcomponents-icons/dist/connected.js';
 import '@ui5/webcomponents-icons/dist/media-play.js';
 import '@ui5/webcomponents-icons/dist/pending.js';
 import '@ui5/webcomponents-icons/dist/status-inactive.js';
+import '@ui5/webcomponents-icons/dist/key.js';
+import '@ui5/webcomponents-icons/dist/save.js';

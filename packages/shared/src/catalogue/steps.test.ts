@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENTERED_VALUE_SCHEMAS } from './value-schemas.js';
 import { STEP_CATALOGUE } from './steps.js';
-import { VALUE_KEYS } from './values.js';
+import { SUGGESTED_NAMES, VALUE_KEYS } from './values.js';
 
 describe('step catalogue', () => {
   it('when read, then it has the seed’s steps 1–10 and 12–19 plus the destination step 20, in order', () => {
@@ -32,5 +32,11 @@ describe('step catalogue', () => {
     expect(ENTERED_VALUE_SCHEMAS.destinationName.safeParse('a'.repeat(65)).success).toBe(false);
     expect(ENTERED_VALUE_SCHEMAS.destinationName.safeParse('a'.repeat(64)).success).toBe(true);
     expect(ENTERED_VALUE_SCHEMAS.destinationName.safeParse('S4 HANA').success).toBe(false);
+  });
+
+  it('when the wizard suggests the names assisted setup uses, then each passes its step’s format check', () => {
+    for (const [key, value] of Object.entries(SUGGESTED_NAMES)) {
+      expect(ENTERED_VALUE_SCHEMAS[key as keyof typeof SUGGESTED_NAMES].safeParse(value).success, key).toBe(true);
+    }
   });
 });

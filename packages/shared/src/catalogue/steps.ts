@@ -26,6 +26,8 @@ export interface StepDefinition {
   uploadsCertificate?: boolean;
   /** Offers the trust certificate for download (step 8). */
   offersCertificateDownload?: boolean;
+  /** Offers a generated password for the communication user, to paste into SAP and keep as a credential (step 3). */
+  offersGeneratedPassword?: boolean;
   /** Lists the destination properties with the values gathered so far (step 20). */
   listsDestination?: boolean;
   inputs: readonly StepInput[];
@@ -68,6 +70,7 @@ export const STEP_CATALOGUE: readonly StepDefinition[] = [
     id: 3,
     app: 'communicationUsers',
     title: 'Create the communication user',
+    offersGeneratedPassword: true,
     instructions:
       'Choose New and enter a user name, a description and a password (at least 20 characters with a special character, no comma). Choose Create, then record the user name and description here. The password stays with you: it is not stored in this step.',
     inputs: [

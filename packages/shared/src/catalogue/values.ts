@@ -56,3 +56,16 @@ export const FIXED_VALUES = {
 
 /** The Destination name SAP's booster and the Task Center docs use (sap-apis.md B.2). */
 export const DEFAULT_DESTINATION_NAME = 'S4HANACloud';
+
+/**
+ * The names assisted setup uses where the admin entered none; the wizard offers the same ones, so the manual and the
+ * assisted path end up with the same objects (each passes naming-rules.ts).
+ */
+export const SUGGESTED_NAMES = {
+  communicationUserName: 'TASK_CENTER_USER',
+  communicationUserDescription: 'SAP Task Center (created by Task Center Connect)',
+  systemId: 'TASK_CENTER',
+  systemName: 'SAP Task Center',
+  arrangementName: 'SAP_COM_0501_TASK_CENTER',
+  destinationName: DEFAULT_DESTINATION_NAME,
+} as const satisfies Partial<Record<EnteredValueKey, string>>;

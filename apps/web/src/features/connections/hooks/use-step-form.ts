@@ -1,5 +1,5 @@
 import {
-  DEFAULT_DESTINATION_NAME,
+  SUGGESTED_NAMES,
   ENTERED_VALUE_SCHEMAS,
   type ConnectionDetail,
   type EnteredValueKey,
@@ -36,7 +36,7 @@ export function useStepForm({ connection, step, draft, onDraftChange, onSaved }:
   const mutation = useUpdateStep();
 
   const valueOf = (key: EnteredValueKey) =>
-    draft?.[key] ?? progress?.values[key] ?? (key === 'destinationName' ? DEFAULT_DESTINATION_NAME : '');
+    draft?.[key] ?? progress?.values[key] ?? (SUGGESTED_NAMES[key as keyof typeof SUGGESTED_NAMES] ?? '');
   const setValue = (key: EnteredValueKey, value: string) => {
     onDraftChange({ ...draft, [key]: value });
     setErrors((prev) => ({ ...prev, [key]: undefined }));

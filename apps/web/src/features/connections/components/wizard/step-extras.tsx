@@ -2,6 +2,7 @@ import type { ConnectionDetail, StepDefinition } from '@tcc/shared';
 import { CertificateAnalysis } from './certificate-analysis';
 import { CertificateDownload } from './certificate-download';
 import { CertificateUpload } from './certificate-upload';
+import { GeneratedPassword } from './generated-password';
 
 interface StepExtrasProps {
   connection: ConnectionDetail;
@@ -19,6 +20,7 @@ export function StepExtras({ connection, step, readOnly, onGoToStep, onReload }:
       {step.uploadsCertificate && !readOnly && <CertificateUpload connection={connection} onReload={onReload} />}
       {step.uploadsCertificate && connection.certificate && <CertificateAnalysis certificate={connection.certificate} />}
       {step.offersCertificateDownload && <CertificateDownload connection={connection} onGoToStep={onGoToStep} />}
+      {step.offersGeneratedPassword && !readOnly && <GeneratedPassword connection={connection} onReload={onReload} />}
     </>
   );
 }
