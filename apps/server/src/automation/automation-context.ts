@@ -18,6 +18,7 @@ function desiredOf({ connection, steps }: ConnectionAggregate, taskCenterPasswor
   const entered = Object.assign({}, ...steps.map((s) => s.values)) as Record<string, string | undefined>;
   const pick = (key: keyof typeof DEFAULTS) => entered[key] || DEFAULTS[key];
   return {
+    subaccountId: connection.subaccountId,
     communicationUserName: pick('communicationUserName'),
     communicationUserDescription: pick('communicationUserDescription'),
     systemId: pick('systemId'),

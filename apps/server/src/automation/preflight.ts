@@ -2,6 +2,7 @@ import { BtpError } from '../sap/btp/errors.js';
 import { S4Error } from '../sap/s4hana/index.js';
 import type { UnitContext } from './unit.js';
 import { readTenantFacts } from './tenant-facts.js';
+import { trustCertificateUnit } from './units/trust-certificate.js';
 
 /**
  * Problems to fix before a run may change anything; each says what to do. Errors of the calls become problems too.
@@ -19,6 +20,14 @@ export async function preflight(ctx: UnitContext): Promise<string[]> {
     problems.push(error instanceof Error ? error.message : String(error));
     if (noAnswer(error)) (ctx.unreachable ??= new Set()).add('s4hana');
     // A refused SAP_COM_0A48 user must not be tried again in this request (it would count another failed logon).
+    return problems;
+  }
+  try {
+    // The key decides which subaccount is read: its trust must be this connection's (units/trust-certificate.ts).
+    await trustCertificateUnit.apply(ctx, { confirmChanges: false });
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+    if (noAnswer(error)) (ctx.unreachable ??= new Set()).add('btp');
     return problems;
   }
   try {

@@ -16,6 +16,8 @@ export interface Facts {
 
 /** The names and values the setup uses: what the admin entered in the wizard, else the defaults. */
 export interface Desired {
+  /** The connection's subaccount: the trust certificate read through the key must be this one's. */
+  subaccountId: string;
   communicationUserName: string;
   communicationUserDescription: string;
   systemId: string;

@@ -10,7 +10,7 @@ interface Problem {
   message: string;
 }
 
-function problemsOf(facts: Pick<CertificateFacts, 'cn' | 'notBefore' | 'notAfter'>, connection: ConnectionIdentity, now: Date): Problem[] {
+export function problemsOf(facts: Pick<CertificateFacts, 'cn' | 'notBefore' | 'notAfter'>, connection: ConnectionIdentity, now: Date): Problem[] {
   const problems: Problem[] = [];
   const owner = parseTrustCn(facts.cn)?.subaccountId;
   if (owner && owner !== connection.subaccountId.toLowerCase()) {
