@@ -51,6 +51,12 @@ describe('connections', () => {
     expect(fields.subaccountId).toMatch(/GUID/);
     expect(fields.landscapeDomain).toMatch(/Leave out “cfapps\.”/);
     expect(fields.s4Client).toMatch(/three-digit/);
+    // Only SAP's Cloud Foundry domains: the XSUAA and Destination hosts of the key are built from this one.
+    for (const landscapeDomain of ['eu10.evil.example', 'eu10.hana.ondemand.com.evil.example', 'x.eu10.hana.ondemand.com']) {
+      const refused = await ctx.api.post(`/api/tenants/${tenant.body.id}/connections`, connectionBody({ landscapeDomain }));
+      expect(refused.status, landscapeDomain).toBe(400);
+      expect(refused.body.error.details[0]).toMatchObject({ field: 'landscapeDomain', message: expect.stringMatching(/under hana\.ondemand\.com/) });
+    }
   });
 
   it('when the same subaccount and S/4 system are connected twice in a tenant, then the second answers 409', async () => {

@@ -30,11 +30,12 @@ export const LandscapeDomainSchema = z
   .string()
   .trim()
   .toLowerCase()
+  // The commonest slip first (the API endpoint's domain), with its own message.
+  .refine((domain) => !domain.startsWith('cfapps.'), { message: 'Leave out “cfapps.”: enter for example eu10.hana.ondemand.com.', abort: true })
   .regex(
     LANDSCAPE_DOMAIN_PATTERN,
-    'Enter the landscape domain of the subaccount’s region, for example eu10.hana.ondemand.com.',
-  )
-  .refine((domain) => !domain.startsWith('cfapps.'), 'Leave out “cfapps.”: enter for example eu10.hana.ondemand.com.');
+    'Enter the landscape domain of the subaccount’s region under hana.ondemand.com (China: platform.sapcloud.cn), for example eu10.hana.ondemand.com.',
+  );
 
 export const S4HostInputSchema = z
   .string()

@@ -32,5 +32,9 @@ export const KNOWN_LANDSCAPE_DOMAINS = [
   'cn40.platform.sapcloud.cn',
 ] as const;
 
-/** A DNS name of at least three labels, lower case, e.g. eu10-004.hana.ondemand.com. */
-export const LANDSCAPE_DOMAIN_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?){2,}$/;
+/**
+ * One region label under SAP's two Cloud Foundry domains, lower case: eu10-004.hana.ondemand.com,
+ * cn40.platform.sapcloud.cn (the list above). Any other domain would let a service key name hosts outside SAP's
+ * (btp-hosts.ts builds the XSUAA and Destination hosts from it).
+ */
+export const LANDSCAPE_DOMAIN_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.(?:hana\.ondemand\.com|platform\.sapcloud\.cn)$/;
