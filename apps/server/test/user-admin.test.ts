@@ -26,7 +26,7 @@ describe('user administration ends sessions', () => {
   it('when a user is disabled, then their session ends, they cannot sign in, and enabling them again lets them', async () => {
     const user = await signedInUser('to-disable');
     const disabled = await ctx.api.patch(`/api/users/${user.id}`, { disabled: true });
-    expect(disabled.body).toMatchObject({ username: 'to-disable', disabled: true });
+    expect(disabled.body).toMatchObject({ username: 'to-disable', disabled: true, issuer: 'local' });
     expect((await user.client.get('/api/auth/me')).status).toBe(401);
     expect((await apiClient(ctx.server.baseUrl).post('/api/auth/sign-in', { username: 'to-disable', password: user.password })).status).toBe(401);
     const log = (await ctx.api.get('/api/audit?action=signIn')).body.items as { actor: string; detail: string }[];

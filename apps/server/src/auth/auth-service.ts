@@ -22,7 +22,7 @@ export interface AuthSettings {
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-const toUser = (u: UserRecord): User => ({ id: u.id, username: u.username, displayName: u.displayName, systemAdmin: u.systemAdmin, disabled: u.disabled });
+const toUser = (u: UserRecord): User => ({ id: u.id, username: u.username, displayName: u.displayName, issuer: u.issuer, systemAdmin: u.systemAdmin, disabled: u.disabled });
 // Verified against when the user does not exist, so a missing user costs the same time as a wrong password.
 const DUMMY_HASH = hash('timing-equaliser');
 

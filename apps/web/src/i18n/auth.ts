@@ -40,6 +40,7 @@ export const authMessages = {
   'members.add.role': 'Role of the new member',
   'members.add.submit': 'Add member',
   'members.add.userRequired': 'Choose the user to add.',
+  'members.add.ambiguous': 'Several users have this name: choose the one to add from the list.',
   'members.add.userIdInvalid': 'Enter a user ID in UUID form.',
   'members.add.noUsersLeft': 'Every user is a member already.',
   'members.added': '{name} was added as {role}.',

@@ -52,7 +52,8 @@ export const CreateUserSchema = z.object({
 });
 export type CreateUser = z.input<typeof CreateUserSchema>;
 
-export const UserSchema = z.object({ id: IdSchema, username: z.string(), displayName: z.string(), systemAdmin: z.boolean(), disabled: z.boolean() });
+/** `issuer`: 'local' for this app's own accounts, else the identity provider's: one user name can exist at several. */
+export const UserSchema = z.object({ id: IdSchema, username: z.string(), displayName: z.string(), issuer: z.string(), systemAdmin: z.boolean(), disabled: z.boolean() });
 export type User = z.infer<typeof UserSchema>;
 export const UserListSchema = z.object({ items: z.array(UserSchema) });
 

@@ -1,4 +1,4 @@
-import { IdSchema, TENANT_ROLES, type Member, type TenantRole } from '@tcc/shared';
+import { IdSchema, TENANT_ROLES, type Member, type TenantRole, type User } from '@tcc/shared';
 import {
   Bar,
   Button,
@@ -58,6 +58,16 @@ interface AddMemberProps {
  * Listing users is for system admins only; tenant admins who are not get a plain "User ID" field instead (also the
  * fallback when /api/users answers 403).
  */
+/** The user name, and for accounts of an identity provider its host: the same name may exist at two of them. */
+const userLabel = (user: User) => (user.issuer === 'local' ? user.username : `${user.username} · ${hostOf(user.issuer)}`);
+const hostOf = (issuer: string) => {
+  try {
+    return new URL(issuer).host;
+  } catch {
+    return issuer;
+  }
+};
+
 function AddMember({ tenantId, members }: AddMemberProps) {
   const toast = useToast();
   const systemAdmin = useMe().data?.user.systemAdmin ?? false;
@@ -74,9 +84,11 @@ function AddMember({ tenantId, members }: AddMemberProps) {
   const submit = () => {
     // The ComboBox may report the typed-ahead text after the selection: fall back to matching the text.
     const typed = userText.trim();
-    const match = candidates.find((user) => user.displayName === typed || user.username === typed.toLowerCase());
+    // Only an unambiguous name: the same user name can belong to accounts of different identity providers.
+    const matches = candidates.filter((user) => user.displayName === typed || user.username === typed.toLowerCase());
+    const match = matches.length === 1 ? matches[0] : undefined;
     const id = byId ? typed : (userId ?? match?.id);
-    const problem = !id ? t('members.add.userRequired') : byId && !IdSchema.safeParse(id).success ? t('members.add.userIdInvalid') : undefined;
+    const problem = !id ? t(matches.length > 1 ? 'members.add.ambiguous' : 'members.add.userRequired') : byId && !IdSchema.safeParse(id).success ? t('members.add.userIdInvalid') : undefined;
     if (problem || !id) {
       setError(problem);
       return focusFirstInvalid(['member-add-user']);
@@ -141,7 +153,7 @@ function AddMember({ tenantId, members }: AddMemberProps) {
               className="full-width"
             >
               {candidates.map((user) => (
-                <ComboBoxItem key={user.id} text={user.displayName} additionalText={user.username} data-user-id={user.id} />
+                <ComboBoxItem key={user.id} text={user.displayName} additionalText={userLabel(user)} data-user-id={user.id} />
               ))}
             </ComboBox>
           )}
