@@ -39,13 +39,16 @@ export default defineConfig({
     { name: 'sign-in', testMatch: /sign-in\.setup\.ts/, dependencies: ['first-run'] },
     {
       name: 'stories',
-      testIgnore: /(guided-setup|sandbox|assisted-setup|assisted-setup-profiles)\.spec\.ts|\.setup\.ts/,
+      testIgnore: /(guided-setup|sandbox|assisted-setup|assisted-setup-profiles|new-sandbox-connection)\.spec\.ts|\.setup\.ts/,
       dependencies: ['sign-in'],
       use: { storageState: ADMIN_STATE },
     },
     // The sandbox tour reads the demo connection as seeded; assisted setup then completes it, so it runs second.
     { name: 'sandbox-tour', testMatch: /sandbox\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${sandboxPort}` } },
     { name: 'sandbox', testMatch: /assisted-setup\.spec\.ts/, dependencies: ['sandbox-tour'], use: { baseURL: `http://127.0.0.1:${sandboxPort}` } },
+    // A newcomer's own tenant and connections to the same sandbox, by hand and assisted, after the demo connection is set
+    // up: a subaccount holds one destination per S/4HANA system, so they take over the demo's S4HANACloud destination.
+    { name: 'sandbox-new', testMatch: /new-sandbox-connection\.spec\.ts/, dependencies: ['sandbox'], use: { baseURL: `http://127.0.0.1:${sandboxPort}` } },
     { name: 'sandbox-strict', testMatch: /assisted-setup-profiles\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${strictPort}` } },
     { name: 'sandbox-lenient', testMatch: /assisted-setup-profiles\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${lenientPort}` } },
   ],

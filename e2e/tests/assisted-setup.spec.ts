@@ -85,12 +85,19 @@ test('given the sandbox credentials, when an admin runs assisted setup, then eve
   // The steps the run recorded, all 19 of them.
   await expect(page.locator('[data-step-id][data-status="done"]')).toHaveCount(STEP_COUNT);
   await expect(page.locator('[data-step-id]:not([data-status="done"])')).toHaveCount(0);
-  await expect(page.getByText('All steps are finished.', { exact: false })).toBeVisible();
+  // Every step ticked proves nothing yet: the wizard says "set up, not tested" until the test passes.
+  const proof = page.locator('.wizard-proof');
+  await expect(proof).toHaveAttribute('data-state', 'set_up');
+  await expect(proof).toContainText('nothing has proven the connection yet: choose Test connection.');
+  await expect(page.locator('.wizard-header .connection-state')).toContainText('Set up, not tested');
 
   await panel.getByRole('button', { name: 'Test connection' }).click();
   const result = panel.getByTestId('test-result');
   await expect(result).toHaveAttribute('data-outcome', 'succeeded', { timeout: 30_000 });
   await expect(result).toContainText('The connection works.');
+  await expect(proof).toHaveAttribute('data-state', 'working');
+  await expect(proof).toContainText('Working: Test connection passed on');
+  await expect(page.locator('.wizard-header .connection-state')).toContainText(/Working \(tested .+\)/);
   // The page scrolls inside the DynamicPage: back to its top, so the header, the panel and the step list show.
   await page.locator('ui5-dynamic-page').evaluate((el) => el.shadowRoot?.querySelector('.ui5-dynamic-page-scroll-container')?.scrollTo(0, 0));
   await screenshot(page, '50-assisted-setup-done');

@@ -4,7 +4,7 @@ import { addConnection, createTenant, fill, openDialog, screenshot, stepItem, TR
 import { createConnectionViaApi, skipStepsBefore } from '../support/api-setup.js';
 
 test.describe('bad input is refused with what to fix, and nothing saved is lost', () => {
-  test('when the wrong files are uploaded as the trust certificate, then each is refused and the expired one is warned about', async ({ page, request }) => {
+  test('when the wrong files are uploaded as the trust certificate, then each is refused, the expired one too, and step 1 stays not started', async ({ page, request }) => {
     const setup = await createConnectionViaApi(request, 'Uploads Co');
     await page.goto(setup.url);
 
@@ -20,10 +20,14 @@ test.describe('bad input is refused with what to fix, and nothing saved is lost'
     await expect(page.locator('[data-error-code="NOT_A_CERTIFICATE"]')).toContainText('neither a PEM nor a DER certificate');
     await expect(page.locator('[data-step-id="1"]')).toHaveAttribute('data-status', 'not_started');
 
+    // An expired certificate is refused outright (S/4HANA could never trust it): nothing saved, step 1 not done.
     await uploadCertificate(page, writeUploadFile('expired.pem', rsaCertificatePem({ cn: TRUST_CN, notBefore: days(-800), notAfter: days(-5) })));
-    await expect(page.locator('[data-warning-code="EXPIRED"]')).toContainText('expired');
-    await expect(page.locator('[data-step-id="1"]')).toHaveAttribute('data-status', 'done');
-    await screenshot(page, '11-upload-expired-warning');
+    const expired = page.locator('[data-error-code="CERTIFICATE_EXPIRED"]');
+    await expect(expired).toContainText('The certificate expired on');
+    await expect(expired).toContainText('Download Trust');
+    await expect(expired).toContainText('Nothing was saved');
+    await expect(page.locator('[data-step-id="1"]')).toHaveAttribute('data-status', 'not_started');
+    await screenshot(page, '11-upload-expired-refused');
   });
 
   test('when the S/4HANA host is not an S/4HANA Cloud host, then the dialog says what a host looks like and creates nothing', async ({ page }) => {

@@ -59,7 +59,11 @@ test('a new admin sets up a connection from an empty app to complete, and finds 
   await page.getByRole('link', { name: 'Acme Corp' }).click();
   const row = page.getByRole('row', { name: /Production/ });
   await expect(row).toContainText('19 of 19');
-  await expect(row).toContainText('Complete');
+  // Ticked steps prove nothing: without a passing Test connection the row says so, never "complete" or "working".
+  await expect(row.locator('.connection-state')).toHaveAttribute('data-state', 'set_up');
+  await expect(row).toContainText('Set up, not tested');
+  await expect(row).not.toContainText('Working');
+  await expect(page.locator('ui5-toast[open]')).toHaveCount(0);
   await screenshot(page, '07-tenant-connections-complete');
 
   await page.reload();

@@ -28,7 +28,8 @@ input,select,textarea{width:100%;padding:.35rem;box-sizing:border-box}button{mar
 <section><h2>BTP cockpit — subaccount ${esc(btp.subaccountId)}</h2><p>Landscape ${esc(btp.landscapeDomain)}. <a href="fiori/trust-certificate.pem">Download Trust</a> (step 1).</p>
 <h3>Destinations</h3><table><tr><th>Name</th><th>Authentication</th><th>URL</th></tr>${rows([...btp.destinations.values()].map((d) => [d.Name, d.Authentication, d.URL]))}</table>
 <form data-post="fiori/destinations"><label for="d-json">Destination properties (JSON, e.g. “Copy all as JSON” from step 20)</label><textarea id="d-json" name="json" rows="5" required></textarea>
-<label for="d-pw">Token Service Password</label><input id="d-pw" name="tokenServicePassword" type="password"><button>Create destination</button></form></section>
+<label for="d-pw">Token Service Password</label><input id="d-pw" name="tokenServicePassword" type="password">
+<label><input type="checkbox" name="replace" value="true" style="width:auto"> Replace the destination of this name (the cockpit's Edit; an empty password keeps the stored one)</label><button>Save destination</button></form></section>
 <section><h2>Maintain Communication Users — ${esc(s4.uiHost)}</h2><table><tr><th>ID</th><th>User name</th><th>Description</th><th>Locked</th></tr>${rows([...s4.communicationUsers.values()].map((u) => [u.ID, u.Name, u.Description, u.IsLocked ? 'yes' : 'no']))}</table>
 <form data-post="fiori/communication-users"><label for="u-name">User Name</label><input id="u-name" name="name" required><label for="u-desc">Description</label><input id="u-desc" name="description" required>
 <label for="u-pw">Password (at least 20 characters with a special character)</label><input id="u-pw" name="password" type="password" required><button>Create</button></form></section>

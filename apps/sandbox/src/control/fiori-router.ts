@@ -97,15 +97,18 @@ export function createFioriRouter(ctx: SandboxContext): Router {
     res.status(201).json({ uuid: arrangement.UUID, name: arrangement.Name });
   });
 
-  // Step 20: BTP cockpit > Destinations > New Destination (the password is typed separately, as in the cockpit).
+  // Step 20: BTP cockpit > Destinations > New Destination (the password is typed separately, as in the cockpit), or
+  // Edit of an existing one (replace): the properties given replace the stored ones; an empty password keeps the stored.
   router.post('/destinations', (req, res) => {
-    const { tokenServicePassword, ...properties } = req.body as Record<string, unknown>;
+    const { tokenServicePassword, replace, ...properties } = req.body as Record<string, unknown>;
     const destination = Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, String(value)]));
     if (!destination.Name || !destination.Type) throw new S4RuleError(400, 'FIORI/DESTINATION', 'Name and Type are required');
-    if (ctx.state.btp.destinations.has(destination.Name)) throw new S4RuleError(409, 'FIORI/DESTINATION', `Destination ${destination.Name} exists already`);
-    if (tokenServicePassword) destination.tokenServicePassword = String(tokenServicePassword);
+    const existing = ctx.state.btp.destinations.get(destination.Name);
+    if (existing && replace !== 'true' && replace !== true) throw new S4RuleError(409, 'FIORI/DESTINATION', `Destination ${destination.Name} exists already; choose Replace to edit it`);
+    const password = tokenServicePassword ? String(tokenServicePassword) : existing?.tokenServicePassword;
+    if (password) destination.tokenServicePassword = password;
     ctx.state.btp.destinations.set(destination.Name, destination as Destination);
-    res.status(201).json({ name: destination.Name });
+    res.status(existing ? 200 : 201).json({ name: destination.Name, replaced: Boolean(existing) });
   });
 
   // Step 19: the arrangement's OAuth 2.0 Details.

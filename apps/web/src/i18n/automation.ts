@@ -22,6 +22,7 @@ export const automationMessages = {
   'credentials.communicationManagement': 'SAP_COM_0A48 communication user',
   'credentials.taskCenterUserPassword': 'Task Center user password',
   'credentials.testUser': 'Test user',
+  'credentials.testUser.sandbox': 'The sandbox’s business user',
   'credentials.adminOnly': 'Only an admin of the tenant can change credentials.',
   'credentials.dialog.title': 'Credentials',
   'credentials.dialog.intro':

@@ -60,7 +60,7 @@ export const destinationUnit: AutomationUnit = {
     const createdBy = ownerOf(ctx, found);
     const diff = planDiff(ctx, found);
     const pending = diff.some((d) => d.pending) ? ' Its clientKey becomes the Client ID S/4HANA assigns during the run.' : '';
-    const differs = `differs in ${diff.length} property(ies)`;
+    const differs = `differs in ${diff.length === 1 ? 'one property' : `${diff.length} properties`}`;
     // Adopting another connection's destination as it is would take it over silently: it is a change to confirm too.
     if (createdBy === 'another-connection') {
       const summary = `${object} ${ANOTHER_CONNECTION}${diff.length ? ` and ${differs}` : ''}; confirm to take it over for this connection.${pending}`;

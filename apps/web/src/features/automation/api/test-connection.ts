@@ -1,6 +1,8 @@
 import { API_ROUTES } from '@tcc/shared';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { getConnectionQueryOptions } from '../../connections/api/get-connection';
+import { getConnectionsQueryOptions } from '../../connections/api/get-connections';
 
 export interface TestConnectionInput {
   tenantId: string;
@@ -11,4 +13,15 @@ export interface TestConnectionInput {
 export const testConnection = ({ tenantId, connectionId }: TestConnectionInput) =>
   apiRequest(API_ROUTES.testConnection, { params: { tenantId, connectionId } });
 
-export const useTestConnection = () => useMutation({ mutationFn: testConnection });
+export function useTestConnection() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: testConnection,
+    // The server keeps the outcome as the connection's last test, which decides its state (working / needs attention):
+    // refetch the connection and the lists, or the wizard keeps saying "set up, not tested" after a passing test.
+    onSettled: async (_result, _error, { tenantId, connectionId }) => {
+      await queryClient.invalidateQueries({ queryKey: getConnectionQueryOptions(tenantId, connectionId).queryKey, exact: true });
+      await queryClient.invalidateQueries({ queryKey: getConnectionsQueryOptions(tenantId).queryKey });
+    },
+  });
+}

@@ -90,7 +90,7 @@ export function AssistedSetupPanel({ connection, role, onGoToStep, onReload }: A
           {credentials.isPending && <BusyIndicator active size="S" text={t('credentials.loading')} />}
           <ErrorStrip error={credentials.error} />
           <ErrorStrip error={fill.error} />
-          {credentials.data && <CredentialsStatus status={credentials.data} />}
+          {credentials.data && <CredentialsStatus status={credentials.data} sandbox={connection.sandbox} />}
           {operator && !admin && <Text className="muted">{t('credentials.adminOnly')}</Text>}
         </FlexBox>
 

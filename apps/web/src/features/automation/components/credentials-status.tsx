@@ -11,13 +11,18 @@ interface SecretStatus {
 }
 
 /** Set or not, who set it, and the non-secret part an admin recognises (client ID, user) — never a secret. */
-function StatusValue({ status, recognise, name, refusedAt = null }: { status: SecretStatus; recognise?: string | null; name: string; refusedAt?: string | null }) {
+function StatusValue({ status, recognise, name, refusedAt = null, unsetText }: { status: SecretStatus; recognise?: string | null; name: string; refusedAt?: string | null; unsetText?: string }) {
   return (
     <FlexBox direction="Column" data-credential={name} data-set={status.set} data-refused={refusedAt !== null}>
       {refusedAt ? (
         // SAP refused it: not "Set" in green, and the product makes no call with it until it is saved again.
         <ObjectStatus state="Negative" showDefaultIcon>
           {t('credentials.refused', { date: formatDateTime(refusedAt) })}
+        </ObjectStatus>
+      ) : !status.set && unsetText ? (
+        // Not set, and nothing is missing because of it (a sandbox connection tests with the sandbox's business user).
+        <ObjectStatus state="Information" showDefaultIcon>
+          {unsetText}
         </ObjectStatus>
       ) : (
         <ObjectStatus state={status.set ? 'Positive' : 'Critical'} showDefaultIcon>
@@ -32,7 +37,8 @@ function StatusValue({ status, recognise, name, refusedAt = null }: { status: Se
   );
 }
 
-export function CredentialsStatus({ status }: { status: Status }) {
+/** `sandbox`: the connection is labelled sandbox, so Test connection needs no test user of its own. */
+export function CredentialsStatus({ status, sandbox = false }: { status: Status; sandbox?: boolean }) {
   const key = status.destinationServiceKey;
   const management = status.communicationManagement;
   return (
@@ -57,7 +63,14 @@ export function CredentialsStatus({ status }: { status: Status }) {
         { label: t('credentials.taskCenterUserPassword'), value: <StatusValue name="taskCenterUserPassword" status={status.taskCenterUserPassword} /> },
         {
           label: t('credentials.testUser'),
-          value: <StatusValue name="testUser" status={status.testUser} recognise={status.testUser.user && t('credentials.user', { user: status.testUser.user })} />,
+          value: (
+            <StatusValue
+              name="testUser"
+              status={status.testUser}
+              recognise={status.testUser.user && t('credentials.user', { user: status.testUser.user })}
+              unsetText={sandbox ? t('credentials.testUser.sandbox') : undefined}
+            />
+          ),
         },
       ]}
     />
