@@ -10,7 +10,7 @@ fs.rmSync(dataDir, { recursive: true, force: true });
 const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/index.ts'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, PORT: port, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX: process.env.E2E_SANDBOX ?? 'off', SANDBOX_PORT: '0', INITIAL_ADMIN_PASSWORD: 'e2e-admin-password-2026' },
+  env: { ...process.env, PORT: port, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX: process.env.E2E_SANDBOX ?? 'off', SANDBOX_PORT: '0', INITIAL_ADMIN_PASSWORD: 'e2e-admin-password-2026', HEALTH_CHECKS: process.env.E2E_HEALTH_CHECKS ?? 'off' },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

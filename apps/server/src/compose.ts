@@ -14,6 +14,9 @@ import { createCredentialService } from './features/credentials/credential-servi
 import { createConnectionService } from './features/connections/connection-service.js';
 import { createHeldClientIdReader } from './features/connections/read-held-client-id.js';
 import { createTenantService } from './features/tenants/tenant-service.js';
+import { createHealthService } from './health/health-service.js';
+import { createPollingScheduler } from './health/scheduler.js';
+import { noTransitionHook } from './health/transition-hook.js';
 import { createAuditTrail } from './http/audit-trail.js';
 import { createLogger, type Logger } from './logger.js';
 import { createGuardedFetch, sapOutboundPolicy, type OutboundFor } from './outbound/index.js';
@@ -81,6 +84,27 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
   await store.markRunningInterrupted(clock().toISOString());
   const automation = createAutomationService({ store, credentials, outboundFor, clock, newId: randomUUID, timeoutMs: config.SAP_CALL_TIMEOUT_MS, clientIdChoice: config.S4_CLIENT_ID });
   const testConnection = createConnectionTestService({ store, credentials, outboundFor, clock, sandboxTestUser: createSandboxTestUser(descriptor) });
+  const health = createHealthService({
+    store,
+    credentials,
+    outboundFor,
+    clock,
+    newId: randomUUID,
+    instanceId: randomUUID(),
+    // The same test as Test connection, over the health service's per-host limited client.
+    testConnectionOver: (limited) => createConnectionTestService({ store, credentials, outboundFor: limited, clock, sandboxTestUser: createSandboxTestUser(descriptor) }),
+    onTransition: noTransitionHook,
+    settings: {
+      intervalSeconds: config.HEALTH_CHECK_INTERVAL,
+      maxConcurrentPerHost: config.HEALTH_MAX_CONCURRENT_PER_HOST,
+      historyDays: config.HEALTH_HISTORY_DAYS,
+      failuresToBroken: config.HEALTH_FAILURES_TO_BROKEN,
+      timeoutMs: config.SAP_CALL_TIMEOUT_MS,
+      scheduled: config.HEALTH_CHECKS === 'on',
+    },
+  });
+  // Polls a few times per interval (at least every second, at most every 30 s) for connections that are due.
+  const healthScheduler = createPollingScheduler({ service: health, logger, enabled: config.HEALTH_CHECKS === 'on', pollMs: Math.min(30_000, Math.max(1_000, (config.HEALTH_CHECK_INTERVAL * 1000) / 20)) });
   const app = createApp({
     config,
     automation,
@@ -91,6 +115,8 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
     tenants,
     connections,
     credentials,
+    health,
+    healthScheduler,
     audit: createAuditService({ store }),
     auditTrail: createAuditTrail(store, clock),
     principalOf: createPrincipalResolver(config, { auth, store, clock }),
@@ -107,10 +133,12 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
         }
       : null,
   });
+  healthScheduler.start();
   const close = async () => {
+    await healthScheduler.stop();
     await automation.idle();
     await sandbox?.close();
     await store.close();
   };
-  return { app, store, logger, sandbox, outbound, automation, close };
+  return { app, store, logger, sandbox, outbound, automation, health, healthScheduler, close };
 }

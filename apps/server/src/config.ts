@@ -5,6 +5,9 @@ import { LOG_LEVELS } from './logger.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/** The shortest HEALTH_CHECK_INTERVAL accepted. */
+export const HEALTH_INTERVAL_MIN_SECONDS = 10;
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   /** Loopback by default: the app holds setup data of customers' SAP systems. Set 0.0.0.0 deliberately. */
@@ -57,6 +60,30 @@ const ConfigSchema = z.object({
    * the derived ID where S/4 refuses; `as-derived` uses what S/4 derived. Either way the value is read back from S/4.
    */
   S4_CLIENT_ID: z.enum(['user-name', 'as-derived']).default('user-name'),
+  /** Scheduled read-only health checks of every connection (health/); `off` leaves only Check now. */
+  HEALTH_CHECKS: z.enum(['on', 'off'], { error: 'HEALTH_CHECKS is on or off.' }).default('on'),
+  /**
+   * How often each connection is checked: a number with s, m or h (15m, 30s, 1h); a bare number is minutes. Each check
+   * reads about a dozen SAP objects, so anything under 10 seconds is refused. Tenants may set their own (5 min or more).
+   */
+  HEALTH_CHECK_INTERVAL: z
+    .string()
+    .trim()
+    .regex(/^\d+\s*[smh]?$/i, 'HEALTH_CHECK_INTERVAL is a duration such as 15m, 30s or 1h (a bare number is minutes).')
+    .transform((value) => Number(value.replace(/\D/g, '')) * ({ s: 1, m: 60, h: 3600 }[(value.match(/[smh]$/i)?.[0] ?? 'm').toLowerCase() as 's' | 'm' | 'h']))
+    .pipe(
+      z
+        .number()
+        .min(HEALTH_INTERVAL_MIN_SECONDS, `HEALTH_CHECK_INTERVAL is at least ${HEALTH_INTERVAL_MIN_SECONDS}s: each check reads about a dozen SAP objects per connection. Use for example 15m (the default).`)
+        .max(24 * 3600, 'HEALTH_CHECK_INTERVAL is at most 24h: a connection should be checked at least once a day.'),
+    )
+    .default(15 * 60),
+  /** SAP calls of health checks in flight at once per SAP host (S/4 or BTP), across all connections. */
+  HEALTH_MAX_CONCURRENT_PER_HOST: z.coerce.number().int().min(1, 'HEALTH_MAX_CONCURRENT_PER_HOST is at least 1.').max(64, 'HEALTH_MAX_CONCURRENT_PER_HOST is at most 64.').default(4),
+  /** Days the health history is kept; older entries are pruned. */
+  HEALTH_HISTORY_DAYS: z.coerce.number().int().min(1, 'HEALTH_HISTORY_DAYS is at least 1.').max(3650).default(30),
+  /** Checks in a row in which SAP did not answer before a connection counts as broken (the flapping rule, README). */
+  HEALTH_FAILURES_TO_BROKEN: z.coerce.number().int().min(1, 'HEALTH_FAILURES_TO_BROKEN is at least 1.').max(100).default(2),
   /** Who may create tenants (each a customer's data): system admins only (default), or every signed-in user. */
   TENANT_CREATION: z.enum(['system-admins', 'all-users']).default('system-admins'),
   /**

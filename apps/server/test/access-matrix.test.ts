@@ -21,6 +21,7 @@ const SAMPLE_BODIES: Partial<Record<ApiRouteName, (version: number) => unknown>>
   fillSandboxCredentials: (version) => ({ version }),
   updateUser: () => ({ disabled: false }),
   startAutomation: () => ({ confirmChanges: false }),
+  putTenantHealthSettings: () => ({ intervalMinutes: 30 }),
 };
 
 let tenantA: { tenantId: string; connectionId: string; version: number };

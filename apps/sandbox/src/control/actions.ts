@@ -2,14 +2,20 @@ import type { SandboxContext } from '../context.js';
 import { createKeyPair } from '../crypto/keys.js';
 import { UNCERTAIN } from '../uncertain.js';
 
-const trustKeyPair = (ctx: SandboxContext) =>
-  createKeyPair(UNCERTAIN.trustCertificateSubject(`cfapps.${ctx.state.btp.landscapeDomain}/${ctx.state.btp.subaccountId}`), 730);
+const trustKeyPair = (ctx: SandboxContext, validDays = 730) =>
+  createKeyPair(UNCERTAIN.trustCertificateSubject(`cfapps.${ctx.state.btp.landscapeDomain}/${ctx.state.btp.subaccountId}`), validDays);
+
+/** A body's `validDays`: how long a certificate made by an action is valid (BTP gives 730; tests shorten it to near expiry). */
+const validDaysOf = (body: Record<string, unknown>) => (typeof body.validDays === 'number' && Number.isInteger(body.validDays) && body.validDays > 0 ? body.validDays : 730);
 
 /** Outside events an admin's setup must survive; each answers what it changed. */
 export const SANDBOX_ACTIONS = {
-  /** Renewing the ACTIVE certificate breaks trust until S/4 gets the new one (sap-apis.md A.5). */
-  'renew-trust-certificate': (ctx: SandboxContext) => {
-    ctx.state.btp.trust.active = trustKeyPair(ctx);
+  /**
+   * Renewing the ACTIVE certificate breaks trust until S/4 gets the new one (sap-apis.md A.5). `validDays` (default 730,
+   * as BTP) makes one that expires soon, for the expiry thresholds of the health checks.
+   */
+  'renew-trust-certificate': (ctx: SandboxContext, body: Record<string, unknown> = {}) => {
+    ctx.state.btp.trust.active = trustKeyPair(ctx, validDaysOf(body));
     return { activeCertificate: ctx.state.btp.trust.active.certificatePem };
   },
   /** Rotation: a passive certificate (made if missing) becomes active. */

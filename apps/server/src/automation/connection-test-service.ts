@@ -24,12 +24,13 @@ export type SandboxTestUser = (connection: { sandbox: boolean }) => { user: stri
  * only sharpens the diagnosis. When it cannot run, the outcome is not-tested with what is missing, never failed.
  */
 export function createConnectionTestService({ store, credentials, outboundFor, clock, sandboxTestUser }: { store: Store; credentials: CredentialService; outboundFor: OutboundFor; clock: () => Date; sandboxTestUser: SandboxTestUser }) {
-  return async function test(tenantId: string, connectionId: string): Promise<ConnectionTest> {
+  /** `record: false` (the scheduled health check) leaves the recorded last test, which says what someone proved, as it is. */
+  return async function test(tenantId: string, connectionId: string, { record = true }: { record?: boolean } = {}): Promise<ConnectionTest> {
     const aggregate = await store.getConnection(tenantId, connectionId);
     if (!aggregate) throw new NotFoundError('This connection does not exist (any more).');
     const at = clock().toISOString();
     const result = (outcome: ConnectionTest['outcome'], message: string, stepToFix: number | null = null, sapError: string | null = null): ConnectionTest => ({ outcome, at, message, stepToFix, sapError });
-    const finish = async (test: ConnectionTest) => (await store.saveTest(tenantId, connectionId, test), test);
+    const finish = async (test: ConnectionTest) => (record && (await store.saveTest(tenantId, connectionId, test)), test);
     const notTested = (missing: string) => finish(result('not-tested', `Not tested: ${missing} Nothing is claimed as working.`));
 
     const key = await credentials.reveal(tenantId, connectionId, 'destinationServiceKey');

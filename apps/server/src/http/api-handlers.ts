@@ -7,6 +7,8 @@ import type { CredentialService } from '../features/credentials/credential-servi
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.js';
 import type { ConnectionService } from '../features/connections/connection-service.js';
 import type { TenantService } from '../features/tenants/tenant-service.js';
+import type { HealthService } from '../health/health-service.js';
+import type { HealthScheduler } from '../health/scheduler.js';
 import { SYSTEM_AUDIT } from '../store/audit-store.js';
 import type { Store } from '../store/types.js';
 import { InputError, NotFoundError, ServiceUnavailableError } from './errors.js';
@@ -21,6 +23,9 @@ export interface HandlerDependencies {
   auth: AuthService;
   tenants: TenantService;
   connections: ConnectionService;
+  /** Connection health: reads, history and settings; checks run through the scheduler's checkNow. */
+  health: HealthService;
+  healthScheduler: HealthScheduler;
   version: string;
   sandboxCockpitUrl: string | null;
   /** The running sandbox's subaccount and S/4 system (no secrets), to fill a new sandbox connection; null when off. */
@@ -36,7 +41,7 @@ export interface SandboxCredentials {
 }
 
 /** One line per route: the route table validated the input and checked access, the services do the work. */
-export function createApiHandlers({ store, automation, testConnection, credentials, audit, auth, tenants, connections, version, sandboxCockpitUrl, sandboxSystem, sandboxCredentials }: HandlerDependencies): RouteHandlers {
+export function createApiHandlers({ store, automation, testConnection, credentials, audit, auth, tenants, connections, health: healthService, healthScheduler, version, sandboxCockpitUrl, sandboxSystem, sandboxCredentials }: HandlerDependencies): RouteHandlers {
   return {
     health: async () => {
       await store.ping().catch(() => {
@@ -87,6 +92,19 @@ export function createApiHandlers({ store, automation, testConnection, credentia
     verifyStep: ({ params, actor }) => automation.verify(params.tenantId, params.connectionId, params.stepId, actor),
     // The caller's own sign-in token stays here: the test signs in its own test user (connection-test-service.ts).
     testConnection: ({ params }) => testConnection(params.tenantId, params.connectionId),
+
+    getConnectionHealth: ({ params }) => healthService.health(params.tenantId, params.connectionId),
+    listHealthHistory: ({ params, query }) => healthService.history(params.tenantId, params.connectionId, query),
+    checkConnectionHealth: async ({ params }) => {
+      await healthScheduler.checkNow(params.tenantId, params.connectionId);
+      return healthService.health(params.tenantId, params.connectionId);
+    },
+    checkTenantHealth: async ({ params }) => {
+      await healthScheduler.checkNow(params.tenantId);
+      return { checked: (await store.listConnectionIds(params.tenantId)).length };
+    },
+    getTenantHealthSettings: ({ params }) => healthService.settingsOf(params.tenantId),
+    putTenantHealthSettings: ({ params, body }) => healthService.setInterval(params.tenantId, body.intervalMinutes),
 
     listSystemAudit: ({ query }) => audit.list(SYSTEM_AUDIT, query),
     listAudit: ({ params, query }) => audit.list(params.tenantId, query),

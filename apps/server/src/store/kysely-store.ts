@@ -2,6 +2,7 @@ import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBoo
 import { type EnteredValues, type StepStatus, type TenantRole } from '@tcc/shared';
 import { createKyselyAuditStore } from './audit-store.js';
 import { createKyselyAutomationStore } from './automation-store.js';
+import { createKyselyHealthStore, type HealthRecord } from './health-store.js';
 import { createKyselyAuthStore } from './kysely-auth-store.js';
 import { lastTestOf } from './last-test.js';
 import type { Database } from './schema.js';
@@ -55,8 +56,10 @@ const toConnection = (row: ConnectionRow): ConnectionRecord => ({
   updatedBy: row.updated_by,
 });
 
+type HealthCounts = { healthy_count: number | null; warning_count: number | null; broken_count: number | null };
+
 const toTenant = (
-  row: Database['tenants'] & { role: TenantRole; connection_count: number | null; working_count: number | null; attention_count: number | null },
+  row: Database['tenants'] & { role: TenantRole; connection_count: number | null; working_count: number | null; attention_count: number | null } & HealthCounts,
 ): TenantRecord => ({
   role: row.role,
   id: row.id,
@@ -67,7 +70,41 @@ const toTenant = (
   connectionCount: Number(row.connection_count ?? 0),
   workingCount: Number(row.working_count ?? 0),
   attentionCount: Number(row.attention_count ?? 0),
+  healthyCount: Number(row.healthy_count ?? 0),
+  warningCount: Number(row.warning_count ?? 0),
+  brokenCount: Number(row.broken_count ?? 0),
+  // Never healthy by default: a connection not checked yet counts as unknown.
+  unknownCount: Number(row.connection_count ?? 0) - Number(row.healthy_count ?? 0) - Number(row.warning_count ?? 0) - Number(row.broken_count ?? 0),
 });
+
+/** The health columns of a left join on connection_health as h (all null: not scheduled yet). */
+type HealthColumns = {
+  health_state: string | null;
+  health_since: string | null;
+  health_findings_json: string | null;
+  health_last_check_at: string | null;
+  health_next_check_at: string | null;
+  health_consecutive_failures: number | null;
+  health_certificate_not_after: string | null;
+  health_certificate_threshold: number | null;
+};
+
+const toHealthRecord = (row: HealthColumns): HealthRecord | null =>
+  row.health_state === null || row.health_next_check_at === null
+    ? null
+    : {
+        state: row.health_state as HealthRecord['state'],
+        since: row.health_since,
+        findings: JSON.parse(row.health_findings_json ?? '[]') as HealthRecord['findings'],
+        lastCheckAt: row.health_last_check_at,
+        nextCheckAt: row.health_next_check_at,
+        consecutiveFailures: Number(row.health_consecutive_failures ?? 0),
+        certificateNotAfter: row.health_certificate_not_after,
+        certificateThreshold: row.health_certificate_threshold === null ? null : Number(row.health_certificate_threshold),
+      };
+
+/** broken, warning, unknown (or never checked), healthy: "sort by severity" ascending. */
+const healthRank = sql<number>`case h.state when 'broken' then 0 when 'warning' then 1 when 'healthy' then 3 else 2 end`;
 
 const toSecret = (row: Database['connection_secrets']): SecretRecord => ({
   kind: row.kind as SecretKind,
@@ -136,7 +173,17 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
         .where((w) => w.or([w(stepCount(['failed']), '>', 0), w.and([w('c.last_test_outcome', '=', 'failed'), testIsCurrent])]))
         .select(eb.fn.countAll<number>().as('n'))
         .as('attention_count'),
+      ...(['healthy', 'warning', 'broken'] as const).map((state) =>
+        eb
+          .selectFrom('connection_health as h')
+          .whereRef('h.tenant_id', '=', 't.id')
+          .where('h.state', '=', state)
+          .select(eb.fn.countAll<number>().as('n'))
+          .as(`${state}_count` as const),
+      ),
     ]);
+
+  const healthStore = createKyselyHealthStore(db);
 
   const outcomeWhenNothingChanged = async (tenantId: string, connectionId: string): Promise<ChangeOutcome> => {
     const exists = await db.selectFrom('connections').select('id').where('id', '=', connectionId).where('tenant_id', '=', tenantId).executeTakeFirst();
@@ -147,6 +194,7 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
     ...createKyselyAuthStore(db),
     ...createKyselyAuditStore(db),
     ...createKyselyAutomationStore(db),
+    ...healthStore,
     kind: traits.kind,
 
     async ping() {
@@ -202,8 +250,9 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
       return Number(result.numDeletedRows) > 0;
     },
 
-    async listConnections(tenantId, { q, sort, order, page, pageSize }) {
-      let base = db.selectFrom('connections as c').where('c.tenant_id', '=', tenantId);
+    async listConnections(tenantId, { q, sort, order, page, pageSize, needsAttention }) {
+      let base = db.selectFrom('connections as c').leftJoin('connection_health as h', 'h.connection_id', 'c.id').where('c.tenant_id', '=', tenantId);
+      if (needsAttention) base = base.where('h.state', 'in', ['warning', 'broken']);
       if (q) {
         base = base.where((eb) =>
           eb.or([containsText(eb.ref('c.display_name'), q), containsText(eb.ref('c.subaccount_id'), q), containsText(eb.ref('c.s4_ui_host'), q)]),
@@ -215,6 +264,7 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
         updatedAt: 'c.updated_at',
         progress: 'finished_count',
         certificateNotAfter: 'certificate_not_after',
+        health: 'health_rank',
       } as const;
       const rows = await base
         .leftJoin('trust_certificates as tc', 'tc.connection_id', 'c.id')
@@ -228,6 +278,17 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
           lastStepChange.as('last_step_change_at'),
           firstFailedStep.as('first_failed_step'),
           firstFailedNote.as('first_failed_note'),
+          healthRank.as('health_rank'),
+        ])
+        .select([
+          'h.state as health_state',
+          'h.since as health_since',
+          'h.findings_json as health_findings_json',
+          'h.last_check_at as health_last_check_at',
+          'h.next_check_at as health_next_check_at',
+          'h.consecutive_failures as health_consecutive_failures',
+          'h.certificate_not_after as health_certificate_not_after',
+          'h.certificate_threshold as health_certificate_threshold',
         ])
         .orderBy(sql.ref(sortColumn[sort]), (ob) => (order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast()))
         .orderBy('c.display_name_key')
@@ -246,6 +307,7 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
             certificateNotAfter: row.certificate_not_after ?? null,
             lastStepChangeAt: row.last_step_change_at ?? null,
             firstFailedStep: row.first_failed_step === null ? null : { stepId: Number(row.first_failed_step), note: row.first_failed_note ?? null },
+            health: toHealthRecord(row),
           }),
         ),
       };
@@ -260,9 +322,10 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
         .where('c.tenant_id', '=', tenantId)
         .executeTakeFirst();
       if (!row) return undefined;
-      const [steps, certificate] = await Promise.all([
+      const [steps, certificate, health] = await Promise.all([
         db.selectFrom('step_progress').selectAll().where('connection_id', '=', connectionId).where('tenant_id', '=', tenantId).execute(),
         db.selectFrom('trust_certificates').selectAll().where('connection_id', '=', connectionId).where('tenant_id', '=', tenantId).executeTakeFirst(),
+        healthStore.getHealth(tenantId, connectionId),
       ]);
       return {
         connection: toConnection(row),
@@ -277,6 +340,7 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
           }),
         ),
         certificate: certificate ? toCertificate(certificate) : null,
+        health: health ?? null,
       };
     },
 

@@ -10,6 +10,8 @@ export interface TenantTable {
   created_at: string;
   updated_at: string;
   updated_by: string;
+  /** Seconds between health checks of this tenant's connections; null: the server's HEALTH_CHECK_INTERVAL (0010). */
+  health_interval_seconds: number | null;
 }
 
 export interface ConnectionTable {
@@ -130,7 +132,41 @@ export interface AutomationRunTable {
   error: string | null;
 }
 
+/** The latest health of a connection and its scheduling lease (migration 0010, health/). */
+export interface ConnectionHealthTable {
+  connection_id: string;
+  tenant_id: string;
+  state: string;
+  since: string | null;
+  findings_json: string;
+  last_check_at: string | null;
+  next_check_at: string;
+  consecutive_failures: number;
+  certificate_not_after: string | null;
+  /** The last expiry threshold (60/30/7/0 days) the active certificate crossed, or null. */
+  certificate_threshold: number | null;
+  claimed_until: string | null;
+  claimed_by: string | null;
+}
+
+export interface HealthEventTable {
+  id: string;
+  tenant_id: string;
+  connection_id: string;
+  at: string;
+  first_at: string;
+  kind: string;
+  state: string;
+  previous_state: string | null;
+  summary: string;
+  findings_json: string;
+  checks: number;
+  signature: string;
+}
+
 export interface Database {
+  connection_health: ConnectionHealthTable;
+  health_events: HealthEventTable;
   automation_runs: AutomationRunTable;
   connection_secrets: ConnectionSecretTable;
   audit_events: AuditEventTable;

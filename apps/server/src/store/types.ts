@@ -3,6 +3,7 @@ import type { CONNECTION_SORT_KEYS, ConnectionTest, EnteredValues, StepStatus, T
 import type { AuditStore } from './audit-store.js';
 import type { AutomationStore } from './automation-store.js';
 import type { AuthStore } from './auth-store.js';
+import type { HealthRecord, HealthStore } from './health-store.js';
 
 export interface Stamp {
   at: string;
@@ -31,6 +32,11 @@ export interface TenantRecord {
   connectionCount: number;
   workingCount: number;
   attentionCount: number;
+  /** Connections by health state; unknown includes those never checked. */
+  healthyCount: number;
+  warningCount: number;
+  brokenCount: number;
+  unknownCount: number;
   /** The role of the user the tenant was read for. */
   role: TenantRole;
 }
@@ -64,6 +70,8 @@ export interface ConnectionListRecord extends ConnectionRecord {
   lastStepChangeAt: string | null;
   /** The lowest failed step and its message, for "needs attention". */
   firstFailedStep: { stepId: number; note: string | null } | null;
+  /** The latest health (null: not scheduled yet). */
+  health: HealthRecord | null;
 }
 
 export interface StepRecord {
@@ -86,6 +94,8 @@ export interface ConnectionAggregate {
   connection: ConnectionRecord;
   steps: StepRecord[];
   certificate: CertificateRecord | null;
+  /** The latest health (null: not scheduled yet); absent where a caller does not need it. */
+  health?: HealthRecord | null;
 }
 
 export const SECRET_KINDS = ['destinationServiceKey', 'communicationManagementPassword', 'taskCenterUserPassword', 'testUserPassword'] as const;
@@ -121,7 +131,7 @@ export class DuplicateError extends Error {
  * The persistence boundary. The tenant ID is an explicit argument of every method that touches tenant data: there is
  * no "current tenant", and a connection ID from another tenant finds nothing.
  */
-export interface Store extends AuthStore, AuditStore, AutomationStore {
+export interface Store extends AuthStore, AuditStore, AutomationStore, HealthStore {
   readonly kind: 'sqlite' | 'postgres';
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -135,7 +145,8 @@ export interface Store extends AuthStore, AuditStore, AutomationStore {
   renameTenant(tenantId: string, name: string, stamp: Stamp): Promise<boolean>;
   deleteTenant(tenantId: string): Promise<boolean>;
 
-  listConnections(tenantId: string, query: PageQuery<(typeof CONNECTION_SORT_KEYS)[number]>): Promise<Page<ConnectionListRecord>>;
+  /** `needsAttention`: only connections whose health is warning or broken. */
+  listConnections(tenantId: string, query: PageQuery<(typeof CONNECTION_SORT_KEYS)[number]> & { needsAttention?: boolean }): Promise<Page<ConnectionListRecord>>;
   getConnection(tenantId: string, connectionId: string): Promise<ConnectionAggregate | undefined>;
   createConnection(tenantId: string, connection: Omit<ConnectionRecord, 'tenantId' | 'version' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'automated' | 'lastTest'>, stamp: Stamp): Promise<void>;
   /** Applies the change only if the connection is still at `expectedVersion`, and bumps the version. */

@@ -30,6 +30,8 @@ export async function startTestServer(
     WEB_DIST: path.join(dataDir, 'no-web-build'),
     SANDBOX: 'off',
     INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    // Scheduled health checks would call SAP in the background of every test: on only where a test asks for them.
+    HEALTH_CHECKS: 'off',
     ...env,
   });
   const logLines: string[] = [];

@@ -87,6 +87,7 @@ export const enMessages = {
   'connections.sort.updatedAt': 'Last change',
   'connections.sort.progress': 'Progress',
   'connections.sort.certificateNotAfter': 'Certificate expiry',
+  'connections.sort.health': 'Health (most severe first)',
   'connections.progress': '{finished} of {total}',
   'connections.sandbox': 'Sandbox',
   'connections.sandbox.tooltip': 'Points at the built-in SAP sandbox, not at a real SAP system',

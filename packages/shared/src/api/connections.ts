@@ -8,6 +8,7 @@ import { GUID_PATTERN } from '../sap/trust-certificate-cn.js';
 import { CertificateAnalysisSchema } from './certificates.js';
 import { ChangeStampSchema, IdSchema, IsoDateTimeSchema, listQuerySchema, pageSchema, VersionSchema } from './common.js';
 import { TEST_OUTCOMES } from './automation.js';
+import { ConnectionHealthSummarySchema } from './health.js';
 import { CONNECTION_STATES } from './progress.js';
 import { FieldCheckSchema, StepProgressSchema } from './steps.js';
 
@@ -85,6 +86,8 @@ export const ConnectionSummarySchema = z
     lastTest: z.object({ outcome: z.enum(TEST_OUTCOMES), at: IsoDateTimeSchema, current: z.boolean() }).nullable(),
     /** Why the state is needs_attention, and the seed step to fix (null when the cause names none). */
     attention: z.object({ message: z.string(), stepId: z.number().int().nullable() }).nullable(),
+    /** What the scheduled read-only checks found now (health/); null until the connection is first scheduled. */
+    health: ConnectionHealthSummarySchema.nullable(),
   })
   .extend(ChangeStampSchema.shape);
 export type ConnectionSummary = z.infer<typeof ConnectionSummarySchema>;
@@ -111,8 +114,12 @@ export const ConnectionDetailSchema = ConnectionSummarySchema.extend({
 });
 export type ConnectionDetail = z.infer<typeof ConnectionDetailSchema>;
 
-export const CONNECTION_SORT_KEYS = ['displayName', 'updatedAt', 'progress', 'certificateNotAfter'] as const;
-export const ListConnectionsQuerySchema = listQuerySchema(CONNECTION_SORT_KEYS, 'displayName');
+/** `health` sorts by severity: broken, warning, unknown (or not checked yet), healthy (ascending). */
+export const CONNECTION_SORT_KEYS = ['displayName', 'updatedAt', 'progress', 'certificateNotAfter', 'health'] as const;
+export const ListConnectionsQuerySchema = listQuerySchema(CONNECTION_SORT_KEYS, 'displayName').extend({
+  /** 'true': only connections whose health is warning or broken ("needs attention"). Kept a string, as query values are. */
+  needsAttention: z.enum(['true', 'false'], { error: 'needsAttention is true or false.' }).optional(),
+});
 export type ListConnectionsQuery = z.infer<typeof ListConnectionsQuerySchema>;
 
 export const ConnectionPageSchema = pageSchema(ConnectionSummarySchema);

@@ -25,7 +25,15 @@ import { AuditPageSchema, AuditQuerySchema } from './audit.js';
 import { AutomationPlanSchema, AutomationRunSchema, ConnectionTestSchema, StartRunSchema, StepVerificationSchema } from './automation.js';
 import { TenantSapFactsSchema } from './sap-facts.js';
 import { CredentialsStatusSchema, PutCredentialsSchema, FillSandboxCredentialsSchema } from './credentials.js';
-import { HealthSchema } from './health.js';
+import {
+  ConnectionHealthSchema,
+  HealthEventPageSchema,
+  HealthHistoryQuerySchema,
+  HealthSchema,
+  PutTenantHealthSettingsSchema,
+  TenantHealthCheckSchema,
+  TenantHealthSettingsSchema,
+} from './health.js';
 import { SandboxInfoSchema } from './sandbox.js';
 import { StepParamsSchema, UpdateStepSchema } from './steps.js';
 import { CreateTenantSchema, ListTenantsQuerySchema, RenameTenantSchema, TenantPageSchema, TenantParamsSchema, TenantSchema } from './tenants.js';
@@ -177,6 +185,36 @@ export const API_ROUTES = {
     method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/test`,
     summary: 'Prove the chain: find destination with a business user’s token, then call api_task_spi_replication',
     params: ConnectionParamsSchema, response: ConnectionTestSchema, status: 200,
+  },
+  getConnectionHealth: {
+    method: 'get', access: { tenant: 'viewer' }, path: `${CONNECTION}/health`,
+    summary: 'The connection’s health from the last read-only check: state, findings with cause, step, expected and actual',
+    params: ConnectionParamsSchema, response: ConnectionHealthSchema, status: 200,
+  },
+  listHealthHistory: {
+    method: 'get', access: { tenant: 'viewer' }, path: `${CONNECTION}/health/history`,
+    summary: 'The connection’s health timeline, newest first: checks (equal ones in a row as one entry) and state changes',
+    params: ConnectionParamsSchema, query: HealthHistoryQuerySchema, response: HealthEventPageSchema, status: 200,
+  },
+  checkConnectionHealth: {
+    method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/health/check`,
+    summary: 'Check the connection now (reads SAP, changes nothing there); answers the new health',
+    params: ConnectionParamsSchema, response: ConnectionHealthSchema, status: 200,
+  },
+  checkTenantHealth: {
+    method: 'post', access: { tenant: 'operator' }, path: `${TENANT}/health/check`,
+    summary: 'Check every connection of the tenant now (reads SAP, changes nothing there)',
+    params: TenantParamsSchema, response: TenantHealthCheckSchema, status: 200,
+  },
+  getTenantHealthSettings: {
+    method: 'get', access: { tenant: 'viewer' }, path: `${TENANT}/health/settings`,
+    summary: 'How often the tenant’s connections are checked',
+    params: TenantParamsSchema, response: TenantHealthSettingsSchema, status: 200,
+  },
+  putTenantHealthSettings: {
+    method: 'put', access: { tenant: 'admin' }, path: `${TENANT}/health/settings`,
+    summary: 'Set how often the tenant’s connections are checked (null: the server’s default)',
+    params: TenantParamsSchema, body: PutTenantHealthSettingsSchema, response: TenantHealthSettingsSchema, status: 200,
   },
   listSystemAudit: {
     method: 'get', access: 'systemAdmin', path: '/api/audit', summary: 'System-wide audit: users created, tenants created and deleted (also after the tenant is gone)',

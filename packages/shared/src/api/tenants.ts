@@ -24,6 +24,11 @@ export const TenantSchema = z
     workingCount: z.number().int().nonnegative(),
     /** Connections with a failed step or a failed current test. */
     attentionCount: z.number().int().nonnegative(),
+    /** Connections by health (health/): unknown counts those not checked yet too. */
+    healthyCount: z.number().int().nonnegative(),
+    warningCount: z.number().int().nonnegative(),
+    brokenCount: z.number().int().nonnegative(),
+    unknownCount: z.number().int().nonnegative(),
     /** The caller's role in this tenant: the UI offers only what it allows. */
     myRole: z.enum(TENANT_ROLES),
   })

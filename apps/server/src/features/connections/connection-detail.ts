@@ -11,6 +11,8 @@ import {
   type StepProgress,
 } from '@tcc/shared';
 import { certificateWarnings, daysToExpiry } from '../../certificates/analyze-certificate.js';
+import { toHealthSummary } from '../../health/health-view.js';
+import type { HealthRecord } from '../../store/health-store.js';
 import { stepHandler } from '../../steps/index.js';
 import type { CertificateRecord, ConnectionAggregate, ConnectionListRecord, ConnectionRecord } from '../../store/types.js';
 import { connectionValues } from './connection-values.js';
@@ -35,7 +37,7 @@ function attentionOf(state: ConnectionState, counts: Counts, certificateExpired:
   return { message: lastTest?.message ?? 'The last connection test failed.', stepId: lastTest?.stepToFix ?? null };
 }
 
-function summary(connection: ConnectionRecord, counts: Counts, now: Date): ConnectionSummary {
+function summary(connection: ConnectionRecord, counts: Counts, now: Date, health: HealthRecord | null | undefined): ConnectionSummary {
   const { tenantId, id, displayName, subaccountId, landscapeDomain, s4UiHost, s4Client, sandbox, automated, lastTest, version, createdAt, updatedAt, updatedBy } = connection;
   const total = STEP_CATALOGUE.length;
   const certificateExpired = counts.certificateNotAfter !== null && Date.parse(counts.certificateNotAfter) <= now.getTime();
@@ -57,6 +59,7 @@ function summary(connection: ConnectionRecord, counts: Counts, now: Date): Conne
     setupMode: automated ? 'automated' : 'guided',
     lastTest: lastTest && { outcome: lastTest.outcome, at: lastTest.at, current: testIsCurrent(facts) },
     attention: attentionOf(state, counts, certificateExpired, lastTest),
+    health: toHealthSummary(health, now),
     createdAt,
     updatedAt,
     updatedBy,
@@ -75,6 +78,7 @@ export function toConnectionSummary(record: ConnectionListRecord, now: Date): Co
       firstFailedStep: record.firstFailedStep,
     },
     now,
+    record.health,
   );
 }
 
@@ -100,7 +104,7 @@ export function toConnectionDetail(aggregate: ConnectionAggregate, now: Date): C
     firstFailedStep: ((failed) => (failed ? { stepId: failed.stepId, note: failed.note } : null))(steps.find((s) => s.status === 'failed')),
   };
   return {
-    ...summary(connection, counts, now),
+    ...summary(connection, counts, now, aggregate.health),
     steps,
     values,
     certificate: certificate ? toAnalysis(certificate, connection, now) : null,

@@ -89,7 +89,7 @@ export function createConnectionService({
 
   return {
     async list(tenantId, query) {
-      const { rows, total } = await store.listConnections(tenantId, query);
+      const { rows, total } = await store.listConnections(tenantId, { ...query, needsAttention: query.needsAttention === 'true' });
       const now = clock();
       return { items: rows.map((row) => toConnectionSummary(row, now)), total, page: query.page, pageSize: query.pageSize };
     },

@@ -108,6 +108,15 @@ export function createBtpService({ http, serviceKey, clock }: BtpServiceDeps) {
       return certificate;
     },
 
+    /** The passive trust certificate (PEM) waiting for a rotation, or null when there is none (A.5: 404). */
+    async getPassiveTrustCertificate(): Promise<string | null> {
+      const operation = 'read the passive trust certificate';
+      const answer = await send(operation, undefined, (t) => api.readTrustCertificate(t, 'passive'));
+      if (answer.status === 404) return null;
+      const { certificate } = json<{ certificate?: unknown }>(succeeded(answer, operation), operation);
+      return typeof certificate === 'string' && certificate.includes('BEGIN CERTIFICATE') ? certificate : null;
+    },
+
     async listDestinations(): Promise<Destination[]> {
       const operation = 'list the subaccount destinations';
       return json<Destination[]>(succeeded(await send(operation, undefined, (t) => api.listSubaccountDestinations(t)), operation), operation);

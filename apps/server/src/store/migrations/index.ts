@@ -8,6 +8,7 @@ import * as automation from './0006-automation.js';
 import * as userDisabled from './0007-user-disabled.js';
 import * as userIdentity from './0008-user-identity.js';
 import * as lastTestOutcome from './0009-last-test-outcome.js';
+import * as health from './0010-health.js';
 
 /** Versioned migrations, applied in name order at start. Add new ones at the end; never edit an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-user-disabled': userDisabled,
   '0008-user-identity': userIdentity,
   '0009-last-test-outcome': lastTestOutcome,
+  '0010-health': health,
 };
 
 export const migrationProvider: MigrationProvider = {
