@@ -2,6 +2,11 @@ import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { parseFaultsEnv, parseProfile, startSandbox, type RunningSandbox, type SandboxDescriptor } from '@tcc/sandbox';
+import { createAlertTransitionHook } from './alerts/alert-outbox.js';
+import { createAlertService } from './alerts/alert-service.js';
+import { createAlertWorker } from './alerts/alert-worker.js';
+import { createEmailSender, createWebhookSender } from './alerts/senders.js';
+import { createWebhookPolicy, parseWebhookTestHosts } from './alerts/webhook-policy.js';
 import { createApp } from './app.js';
 import { createAuthService } from './auth/auth-service.js';
 import { createAutomationService } from './automation/automation-service.js';
@@ -16,7 +21,6 @@ import { createHeldClientIdReader } from './features/connections/read-held-clien
 import { createTenantService } from './features/tenants/tenant-service.js';
 import { createHealthService } from './health/health-service.js';
 import { createPollingScheduler } from './health/scheduler.js';
-import { noTransitionHook } from './health/transition-hook.js';
 import { createAuditTrail } from './http/audit-trail.js';
 import { createLogger, type Logger } from './logger.js';
 import { createGuardedFetch, sapOutboundPolicy, type OutboundFor } from './outbound/index.js';
@@ -84,6 +88,19 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
   await store.markRunningInterrupted(clock().toISOString());
   const automation = createAutomationService({ store, credentials, outboundFor, clock, newId: randomUUID, timeoutMs: config.SAP_CALL_TIMEOUT_MS, clientIdChoice: config.S4_CLIENT_ID });
   const testConnection = createConnectionTestService({ store, credentials, outboundFor, clock, sandboxTestUser: createSandboxTestUser(descriptor) });
+  // Alerts: the health engine writes the outbox in each transition's transaction; the worker delivers it.
+  const webhookPolicy = createWebhookPolicy({ testHosts: parseWebhookTestHosts(config.ALERTS_WEBHOOK_TEST_HOSTS), timeoutMs: config.ALERTS_SEND_TIMEOUT_MS });
+  const alertWorker = createAlertWorker({
+    store,
+    keyring,
+    sendWebhook: createWebhookSender(webhookPolicy),
+    sendEmail: config.SMTP_URL && config.SMTP_FROM ? createEmailSender({ smtpUrl: config.SMTP_URL, from: config.SMTP_FROM, timeoutMs: config.ALERTS_SEND_TIMEOUT_MS }) : null,
+    clock,
+    instanceId: randomUUID(),
+    logger,
+    settings: { pollMs: config.ALERTS_POLL_MS, retryBaseMs: config.ALERTS_RETRY_BASE_MS, maxAttempts: config.ALERTS_MAX_ATTEMPTS, leaseMs: 2 * config.ALERTS_SEND_TIMEOUT_MS + 5_000 },
+  });
+  const alerts = createAlertService({ store, keyring, webhookPolicy, worker: alertWorker, smtpConfigured: Boolean(config.SMTP_URL), clock, newId: randomUUID });
   const health = createHealthService({
     store,
     credentials,
@@ -93,7 +110,7 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
     instanceId: randomUUID(),
     // The same test as Test connection, over the health service's per-host limited client.
     testConnectionOver: (limited) => createConnectionTestService({ store, credentials, outboundFor: limited, clock, sandboxTestUser: createSandboxTestUser(descriptor) }),
-    onTransition: noTransitionHook,
+    onTransition: createAlertTransitionHook({ store, newId: randomUUID }),
     settings: {
       intervalSeconds: config.HEALTH_CHECK_INTERVAL,
       maxConcurrentPerHost: config.HEALTH_MAX_CONCURRENT_PER_HOST,
@@ -117,6 +134,7 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
     credentials,
     health,
     healthScheduler,
+    alerts,
     audit: createAuditService({ store }),
     auditTrail: createAuditTrail(store, clock),
     principalOf: createPrincipalResolver(config, { auth, store, clock }),
@@ -134,8 +152,10 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
       : null,
   });
   healthScheduler.start();
+  alertWorker.start();
   const close = async () => {
     await healthScheduler.stop();
+    await alertWorker.stop();
     await automation.idle();
     await sandbox?.close();
     await store.close();

@@ -84,6 +84,31 @@ const ConfigSchema = z.object({
   HEALTH_HISTORY_DAYS: z.coerce.number().int().min(1, 'HEALTH_HISTORY_DAYS is at least 1.').max(3650).default(30),
   /** Checks in a row in which SAP did not answer before a connection counts as broken (the flapping rule, README). */
   HEALTH_FAILURES_TO_BROKEN: z.coerce.number().int().min(1, 'HEALTH_FAILURES_TO_BROKEN is at least 1.').max(100).default(2),
+  /**
+   * The SMTP server for e-mail alerts: smtp://user:password@host:587 (STARTTLS, required when the server offers it)
+   * or smtps://user:password@host:465 (TLS from the first byte). Unset: e-mail channels cannot be created.
+   */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/[^\s]+$/i, 'SMTP_URL is smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS).')
+    .optional(),
+  /** The sender of e-mail alerts, e.g. "Task Center Connect <alerts@example.com>" or alerts@example.com. */
+  SMTP_FROM: z.string().trim().min(3).max(320).optional(),
+  /**
+   * TEST ONLY. Webhook host names served by a local plain-http receiver, as name=http://127.0.0.1:port pairs separated
+   * by commas. Such a host skips the https and public-address checks of the webhook policy (as sandbox hosts do for
+   * SAP calls). Never set it in production: it is how the alert tests reach their receiver.
+   */
+  ALERTS_WEBHOOK_TEST_HOSTS: z.string().trim().optional(),
+  /** How often the alert worker looks for deliveries due. */
+  ALERTS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  /** First retry delay of a failed delivery; doubled per attempt (capped at one hour). */
+  ALERTS_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** Attempts per delivery before it is given up as failed. */
+  ALERTS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  /** Time allowed for one webhook call or SMTP conversation. */
+  ALERTS_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Who may create tenants (each a customer's data): system admins only (default), or every signed-in user. */
   TENANT_CREATION: z.enum(['system-admins', 'all-users']).default('system-admins'),
   /**
@@ -107,6 +132,7 @@ const ConfigSchema = z.object({
 });
 
 const CheckedConfigSchema = ConfigSchema.superRefine((config, ctx) => {
+  if (config.SMTP_URL && !config.SMTP_FROM) ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'SMTP_FROM (the alerts’ sender address, e.g. alerts@example.com) is required when SMTP_URL is set' });
   if (config.AUTH_MODE !== 'jwt') return;
   for (const key of ['JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'] as const) {
     if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when AUTH_MODE=jwt` });

@@ -22,6 +22,8 @@ const SAMPLE_BODIES: Partial<Record<ApiRouteName, (version: number) => unknown>>
   updateUser: () => ({ disabled: false }),
   startAutomation: () => ({ confirmChanges: false }),
   putTenantHealthSettings: () => ({ intervalMinutes: 30 }),
+  createAlertChannel: () => ({ kind: 'webhook', name: 'Matrix', url: 'http://matrix.example.com/hook' }),
+  updateAlertChannel: () => ({ name: 'Renamed by matrix' }),
 };
 
 let tenantA: { tenantId: string; connectionId: string; version: number };
@@ -54,7 +56,7 @@ beforeAll(async () => {
 const routes = Object.entries(API_ROUTES) as [ApiRouteName, ApiRoute][];
 
 function request(client: ApiClient, name: ApiRouteName, route: ApiRoute) {
-  const path = buildPath(route.path, { tenantId: tenantA.tenantId, connectionId: tenantA.connectionId, stepId: 2, userId: viewerId });
+  const path = buildPath(route.path, { tenantId: tenantA.tenantId, connectionId: tenantA.connectionId, stepId: 2, userId: viewerId, channelId: '00000000-0000-4000-8000-000000000000' });
   const query = name === 'deleteConnection' ? `?version=${tenantA.version}` : '';
   const body = SAMPLE_BODIES[name]?.(tenantA.version);
   return route.method === 'get' || route.method === 'delete' ? client[route.method](path + query) : client[route.method](path, body);

@@ -20,5 +20,6 @@ export * from './api/certificates.js';
 export * from './api/steps.js';
 export * from './api/progress.js';
 export * from './api/health.js';
+export * from './api/alerts.js';
 export * from './api/sandbox.js';
 export * from './api/routes.js';

@@ -1,4 +1,5 @@
 import type { SandboxInfo } from '@tcc/shared';
+import type { AlertService } from '../alerts/alert-service.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { AutomationService } from '../automation/automation-service.js';
 import type { ConnectionTestService } from '../automation/connection-test-service.js';
@@ -26,6 +27,8 @@ export interface HandlerDependencies {
   /** Connection health: reads, history and settings; checks run through the scheduler's checkNow. */
   health: HealthService;
   healthScheduler: HealthScheduler;
+  /** Alert channels, Send test alert and the delivery log. */
+  alerts: AlertService;
   version: string;
   sandboxCockpitUrl: string | null;
   /** The running sandbox's subaccount and S/4 system (no secrets), to fill a new sandbox connection; null when off. */
@@ -41,7 +44,7 @@ export interface SandboxCredentials {
 }
 
 /** One line per route: the route table validated the input and checked access, the services do the work. */
-export function createApiHandlers({ store, automation, testConnection, credentials, audit, auth, tenants, connections, health: healthService, healthScheduler, version, sandboxCockpitUrl, sandboxSystem, sandboxCredentials }: HandlerDependencies): RouteHandlers {
+export function createApiHandlers({ store, automation, testConnection, credentials, audit, auth, tenants, connections, health: healthService, healthScheduler, alerts, version, sandboxCockpitUrl, sandboxSystem, sandboxCredentials }: HandlerDependencies): RouteHandlers {
   return {
     health: async () => {
       await store.ping().catch(() => {
@@ -103,6 +106,12 @@ export function createApiHandlers({ store, automation, testConnection, credentia
       await healthScheduler.checkNow(params.tenantId);
       return { checked: (await store.listConnectionIds(params.tenantId)).length };
     },
+    listAlertChannels: ({ params }) => alerts.list(params.tenantId),
+    createAlertChannel: ({ params, body, actor }) => alerts.create(params.tenantId, body, actor),
+    updateAlertChannel: ({ params, body, actor }) => alerts.update(params.tenantId, params.channelId, body, actor),
+    deleteAlertChannel: ({ params }) => alerts.remove(params.tenantId, params.channelId),
+    sendTestAlert: async ({ params, principal }) => alerts.sendTest(params.tenantId, params.channelId, (await tenants.get(params.tenantId, principal.userId)).name),
+    listAlertDeliveries: ({ params, query }) => alerts.deliveries(params.tenantId, query),
     getTenantHealthSettings: ({ params }) => healthService.settingsOf(params.tenantId),
     putTenantHealthSettings: ({ params, body }) => healthService.setInterval(params.tenantId, body.intervalMinutes),
 

@@ -8,6 +8,7 @@ interface AuditedParams {
   connectionId?: string;
   stepId?: number;
   userId?: string;
+  channelId?: string;
 }
 
 /** What a change acted on, in words for the log: never from the body, so never a secret. */
@@ -18,6 +19,8 @@ function objectOf(route: ApiRouteName, params: AuditedParams, connectionName: st
     return `${connection}, step ${params.stepId}${step ? ` (${step.title})` : ''}`;
   }
   if (route === 'uploadTrustCertificate') return `${connection}, trust certificate`;
+  if (params.channelId) return `alert channel ${params.channelId}`;
+  if (route === 'createAlertChannel') return 'alert channels';
   if (params.userId) return `member ${params.userId}`;
   if (params.connectionId) return connection;
   return 'tenant';

@@ -3,6 +3,7 @@ import { type EnteredValues, type StepStatus, type TenantRole } from '@tcc/share
 import { createKyselyAuditStore } from './audit-store.js';
 import { createKyselyAutomationStore } from './automation-store.js';
 import { createKyselyHealthStore, type HealthRecord } from './health-store.js';
+import { createKyselyAlertStore } from './alert-store.js';
 import { createKyselyAuthStore } from './kysely-auth-store.js';
 import { lastTestOf } from './last-test.js';
 import type { Database } from './schema.js';
@@ -195,6 +196,7 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
     ...createKyselyAuditStore(db),
     ...createKyselyAutomationStore(db),
     ...healthStore,
+    ...createKyselyAlertStore(db),
     kind: traits.kind,
 
     async ping() {

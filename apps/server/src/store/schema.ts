@@ -164,7 +164,53 @@ export interface HealthEventTable {
   signature: string;
 }
 
+/** Alerts (0011). */
+export interface AlertChannelTable {
+  id: string;
+  tenant_id: string;
+  kind: string;
+  name: string;
+  target: string;
+  secret_ciphertext: string | null;
+  digest: number;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface AlertOutboxTable {
+  id: string;
+  tenant_id: string;
+  transition_id: string | null;
+  connection_id: string | null;
+  event: string;
+  state: string | null;
+  payload_json: string;
+  created_at: string;
+}
+
+export interface AlertDeliveryTable {
+  id: string;
+  tenant_id: string;
+  outbox_id: string;
+  channel_id: string;
+  status: string;
+  digest: number;
+  attempts: number;
+  next_attempt_at: string | null;
+  claimed_until: string | null;
+  claimed_by: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
 export interface Database {
+  alert_channels: AlertChannelTable;
+  alert_outbox: AlertOutboxTable;
+  alert_deliveries: AlertDeliveryTable;
   connection_health: ConnectionHealthTable;
   health_events: HealthEventTable;
   automation_runs: AutomationRunTable;

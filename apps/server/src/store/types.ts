@@ -1,3 +1,4 @@
+import type { AlertStore } from './alert-store.js';
 import type { CertificateFacts } from '../certificates/analyze-certificate.js';
 import type { CONNECTION_SORT_KEYS, ConnectionTest, EnteredValues, StepStatus, TENANT_SORT_KEYS, TenantRole } from '@tcc/shared';
 import type { AuditStore } from './audit-store.js';
@@ -131,7 +132,7 @@ export class DuplicateError extends Error {
  * The persistence boundary. The tenant ID is an explicit argument of every method that touches tenant data: there is
  * no "current tenant", and a connection ID from another tenant finds nothing.
  */
-export interface Store extends AuthStore, AuditStore, AutomationStore, HealthStore {
+export interface Store extends AuthStore, AuditStore, AutomationStore, HealthStore, AlertStore {
   readonly kind: 'sqlite' | 'postgres';
   ping(): Promise<void>;
   close(): Promise<void>;

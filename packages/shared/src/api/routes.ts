@@ -34,6 +34,16 @@ import {
   TenantHealthCheckSchema,
   TenantHealthSettingsSchema,
 } from './health.js';
+import {
+  AlertChannelListSchema,
+  AlertChannelParamsSchema,
+  AlertChannelWithSecretSchema,
+  AlertDeliveryPageSchema,
+  AlertDeliveryQuerySchema,
+  AlertTestResultSchema,
+  CreateAlertChannelSchema,
+  UpdateAlertChannelSchema,
+} from './alerts.js';
 import { SandboxInfoSchema } from './sandbox.js';
 import { StepParamsSchema, UpdateStepSchema } from './steps.js';
 import { CreateTenantSchema, ListTenantsQuerySchema, RenameTenantSchema, TenantPageSchema, TenantParamsSchema, TenantSchema } from './tenants.js';
@@ -215,6 +225,36 @@ export const API_ROUTES = {
     method: 'put', access: { tenant: 'admin' }, path: `${TENANT}/health/settings`,
     summary: 'Set how often the tenant’s connections are checked (null: the server’s default)',
     params: TenantParamsSchema, body: PutTenantHealthSettingsSchema, response: TenantHealthSettingsSchema, status: 200,
+  },
+  listAlertChannels: {
+    method: 'get', access: { tenant: 'operator' }, path: `${TENANT}/alerts/channels`,
+    summary: 'The tenant’s alert channels (e-mail, webhook); secrets never shown',
+    params: TenantParamsSchema, response: AlertChannelListSchema, status: 200,
+  },
+  createAlertChannel: {
+    method: 'post', access: { tenant: 'admin' }, path: `${TENANT}/alerts/channels`,
+    summary: 'Add an alert channel; a webhook’s generated signing secret is in this answer only',
+    params: TenantParamsSchema, body: CreateAlertChannelSchema, response: AlertChannelWithSecretSchema, status: 201,
+  },
+  updateAlertChannel: {
+    method: 'patch', access: { tenant: 'admin' }, path: `${TENANT}/alerts/channels/:channelId`,
+    summary: 'Change an alert channel; a rotated webhook secret is in this answer only',
+    params: AlertChannelParamsSchema, body: UpdateAlertChannelSchema, response: AlertChannelWithSecretSchema, status: 200,
+  },
+  deleteAlertChannel: {
+    method: 'delete', access: { tenant: 'admin' }, path: `${TENANT}/alerts/channels/:channelId`,
+    summary: 'Remove an alert channel and its delivery log',
+    params: AlertChannelParamsSchema, response: null, status: 204,
+  },
+  sendTestAlert: {
+    method: 'post', access: { tenant: 'admin' }, path: `${TENANT}/alerts/channels/:channelId/test`,
+    summary: 'Send a test alert through the channel now and answer how it went',
+    params: AlertChannelParamsSchema, response: AlertTestResultSchema, status: 200,
+  },
+  listAlertDeliveries: {
+    method: 'get', access: { tenant: 'operator' }, path: `${TENANT}/alerts/deliveries`,
+    summary: 'The alert delivery log, newest first: attempts, status, last error',
+    params: TenantParamsSchema, query: AlertDeliveryQuerySchema, response: AlertDeliveryPageSchema, status: 200,
   },
   listSystemAudit: {
     method: 'get', access: 'systemAdmin', path: '/api/audit', summary: 'System-wide audit: users created, tenants created and deleted (also after the tenant is gone)',

@@ -9,6 +9,7 @@ import * as userDisabled from './0007-user-disabled.js';
 import * as userIdentity from './0008-user-identity.js';
 import * as lastTestOutcome from './0009-last-test-outcome.js';
 import * as health from './0010-health.js';
+import * as alerts from './0011-alerts.js';
 
 /** Versioned migrations, applied in name order at start. Add new ones at the end; never edit an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-user-identity': userIdentity,
   '0009-last-test-outcome': lastTestOutcome,
   '0010-health': health,
+  '0011-alerts': alerts,
 };
 
 export const migrationProvider: MigrationProvider = {
