@@ -6,6 +6,7 @@ import { PageMessage } from '../../components/page-message';
 import { paths } from '../../config/paths';
 import { AssistedSetupPanel } from '../../features/automation/components/assisted-setup-panel';
 import { useConnection } from '../../features/connections/api/get-connection';
+import { HealthPanel } from '../../features/health/components/health-panel';
 import { SandboxTag } from '../../features/connections/components/sandbox-tag';
 import { ConnectionWizard } from '../../features/connections/components/wizard/connection-wizard';
 import { WizardHeader } from '../../features/connections/components/wizard/wizard-header';
@@ -57,6 +58,7 @@ export function ConnectionRoute() {
     >
       <ReadOnlyHint role={tenant.data.myRole} />
       <SandboxStrip sandbox={c.sandbox} />
+      <HealthPanel tenantId={tenantId} connectionId={connectionId} role={tenant.data.myRole} onGoToStep={goToStep} />
       <AssistedSetupPanel connection={c} role={tenant.data.myRole} onGoToStep={goToStep} onReload={() => void connection.refetch()} />
       <ConnectionWizard connection={c} readOnly={readOnly} onReload={() => void connection.refetch()} />
     </DynamicPage>

@@ -47,7 +47,7 @@ export function TenantRoute() {
       }
     >
       <ReadOnlyHint role={tenant.data.myRole} />
-      <ConnectionsList tenantId={tenantId} canManage={admin} adding={adding} onAddingChange={setAdding} />
+      <ConnectionsList tenantId={tenantId} canManage={admin} canCheck={roleAllows(tenant.data.myRole, 'operator')} adding={adding} onAddingChange={setAdding} />
       {dialog === 'members' && <MembersDialog tenantId={tenantId} onClose={() => setDialog(null)} />}
       {dialog === 'rename' && <TenantNameDialog tenant={tenant.data} onClose={() => setDialog(null)} />}
       {dialog === 'delete' && (

@@ -10,6 +10,7 @@ import { SortControl } from '../../../components/sort-control';
 import { paths } from '../../../config/paths';
 import { useListParams } from '../../../hooks/use-list-params';
 import { t } from '../../../i18n';
+import { HealthListTools } from '../../health/components/health-list-tools';
 import { useConnections } from '../api/get-connections';
 import { ConnectionsTable } from './connections-table';
 import { CreateConnectionDialog } from './create-connection-dialog';
@@ -22,19 +23,23 @@ interface ConnectionsListProps {
   tenantId: string;
   /** Tenant admins add, rename and delete connections; everyone else only sees them. */
   canManage: boolean;
+  /** Operators and admins may check every connection's health now. */
+  canCheck: boolean;
   /** The "Add connection" dialog is opened from the page title's action bar, which the route owns. */
   adding: boolean;
   onAddingChange: (adding: boolean) => void;
 }
 
 /** The body of the tenant page: search, sort, table, paging, and the first-use guidance. */
-export function ConnectionsList({ tenantId, canManage, adding, onAddingChange }: ConnectionsListProps) {
+export function ConnectionsList({ tenantId, canManage, canCheck, adding, onAddingChange }: ConnectionsListProps) {
   const navigate = useNavigate();
   const { params, setQ, setSort, setPage } = useListParams<(typeof CONNECTION_SORT_KEYS)[number]>('displayName');
-  const connections = useConnections(tenantId, params);
+  // Only warning or broken connections; a new filter goes back to page 1 like a new search.
+  const [needsAttention, setNeedsAttention] = useState(false);
+  const connections = useConnections(tenantId, needsAttention ? { ...params, needsAttention: 'true' } : params);
   const [dialog, setDialog] = useState<DialogState>(null);
   const page = connections.data;
-  const firstUse = page !== undefined && page.total === 0 && params.q === '';
+  const firstUse = page !== undefined && page.total === 0 && params.q === '' && !needsAttention;
 
   return (
     <>
@@ -53,6 +58,15 @@ export function ConnectionsList({ tenantId, canManage, adding, onAddingChange }:
         <>
           <FlexBox alignItems="Center" justifyContent="SpaceBetween" wrap="Wrap" className="list-toolbar">
             <SearchField label={t('connections.search')} onSearch={setQ} />
+            <HealthListTools
+              tenantId={tenantId}
+              canCheck={canCheck}
+              needsAttention={needsAttention}
+              onNeedsAttentionChange={(on) => {
+                setNeedsAttention(on);
+                setPage(1);
+              }}
+            />
             <SortControl keys={CONNECTION_SORT_KEYS} labelOf={(key) => t(`connections.sort.${key}`)} sort={params.sort} order={params.order} onChange={setSort} />
           </FlexBox>
           <ConnectionsTable

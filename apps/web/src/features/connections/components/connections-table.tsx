@@ -5,6 +5,7 @@ import type { SortOrder } from '../../../components/sort-control';
 import { paths } from '../../../config/paths';
 import { t } from '../../../i18n';
 import { formatDateTime } from '../../../utils/format';
+import { HealthChecksTimes, HealthSummaryStatus } from '../../health/components/health-status';
 import { CertificateExpiryStatus } from './certificate-expiry-status';
 import { ConnectionProgress } from './connection-progress';
 import { ConnectionStateStatus } from './connection-state-status';
@@ -47,10 +48,12 @@ export function ConnectionsTable({ tenantId, connections, sort, order, loading, 
           <TableHeaderCell minWidth="12rem" importance={-1}>{t('connections.col.subaccount')}</TableHeaderCell>
           <TableHeaderCell minWidth="12rem">{t('connections.col.host')}</TableHeaderCell>
           <TableHeaderCell sortIndicator={indicator('progress')} minWidth="8rem">{t('connections.col.progress')}</TableHeaderCell>
+          <TableHeaderCell sortIndicator={indicator('health')} minWidth="14rem">{t('health.col.health')}</TableHeaderCell>
           <TableHeaderCell minWidth="9rem">{t('connections.col.state')}</TableHeaderCell>
           <TableHeaderCell minWidth="6rem" importance={-1}>{t('connections.col.setup')}</TableHeaderCell>
           <TableHeaderCell sortIndicator={indicator('certificateNotAfter')} minWidth="9rem">{t('connections.col.certificate')}</TableHeaderCell>
           <TableHeaderCell minWidth="10rem">{t('connections.col.lastTest')}</TableHeaderCell>
+          <TableHeaderCell minWidth="11rem" importance={-1}>{t('health.col.checks')}</TableHeaderCell>
           <TableHeaderCell sortIndicator={indicator('updatedAt')} minWidth="10rem" importance={-1}>{t('connections.col.changed')}</TableHeaderCell>
           {canManage && <TableHeaderCell horizontalAlign="End" width="6.5rem">{t('common.actions')}</TableHeaderCell>}
         </TableHeaderRow>
@@ -67,10 +70,12 @@ export function ConnectionsTable({ tenantId, connections, sort, order, loading, 
           <TableCell><Text className="mono">{c.subaccountId}</Text></TableCell>
           <TableCell><Text>{t('wizard.header.systemValue', { host: c.s4UiHost, client: c.s4Client })}</Text></TableCell>
           <TableCell><ConnectionProgress progress={c.progress} state={c.state} /></TableCell>
+          <TableCell><HealthSummaryStatus health={c.health} /></TableCell>
           <TableCell><ConnectionStateStatus connection={c} /></TableCell>
           <TableCell><Text>{t(`connections.setup.${c.setupMode}`)}</Text></TableCell>
           <TableCell><CertificateExpiryStatus notAfter={c.certificateNotAfter} /></TableCell>
           <TableCell><LastTestStatus lastTest={c.lastTest} /></TableCell>
+          <TableCell><HealthChecksTimes health={c.health} /></TableCell>
           <TableCell><Text>{t('common.changedBy', { date: formatDateTime(c.updatedAt), user: c.updatedBy })}</Text></TableCell>
           {canManage && (
             <TableCell horizontalAlign="End">

@@ -16,6 +16,7 @@ import type { SortOrder } from '../../../components/sort-control';
 import { paths } from '../../../config/paths';
 import { t } from '../../../i18n';
 import { formatDateTime } from '../../../utils/format';
+import { TenantHealthCounts } from '../../health/components/tenant-health-counts';
 
 interface TenantsTableProps {
   tenants: Tenant[];
@@ -50,6 +51,7 @@ export function TenantsTable({ tenants, sort, order, loading, onRename, onDelete
           <TableHeaderCell horizontalAlign="End" width="8rem">{t('tenants.col.connections')}</TableHeaderCell>
           <TableHeaderCell horizontalAlign="End" width="8rem">{t('tenants.col.working')}</TableHeaderCell>
           <TableHeaderCell horizontalAlign="End" width="9rem">{t('tenants.col.attention')}</TableHeaderCell>
+          <TableHeaderCell minWidth="24rem">{t('health.tenants.col')}</TableHeaderCell>
           <TableHeaderCell sortIndicator={indicator('updatedAt')} minWidth="14rem">{t('tenants.col.changed')}</TableHeaderCell>
           {anyAdmin && <TableHeaderCell horizontalAlign="End" width="7rem">{t('common.actions')}</TableHeaderCell>}
         </TableHeaderRow>
@@ -73,6 +75,7 @@ export function TenantsTable({ tenants, sort, order, loading, onRename, onDelete
           <TableCell horizontalAlign="End">
             {tenant.attentionCount > 0 ? <ObjectStatus state="Negative" showDefaultIcon>{tenant.attentionCount}</ObjectStatus> : <Text>0</Text>}
           </TableCell>
+          <TableCell><TenantHealthCounts tenant={tenant} /></TableCell>
           <TableCell>
             <Text>{t('common.changedBy', { date: formatDateTime(tenant.updatedAt), user: tenant.updatedBy })}</Text>
           </TableCell>

@@ -1,0 +1,20 @@
+import { API_ROUTES } from '@tcc/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { getConnectionsQueryOptions } from '../../connections/api/get-connections';
+
+/** Checks every connection of the tenant now; answers how many were checked. */
+export const checkTenantHealth = ({ tenantId }: { tenantId: string }) => apiRequest(API_ROUTES.checkTenantHealth, { params: { tenantId } });
+
+export function useCheckTenantHealth() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: checkTenantHealth,
+    // Every connection's health changed: its list rows, details and health panels.
+    onSuccess: (_result, { tenantId }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: getConnectionsQueryOptions(tenantId).queryKey }),
+        queryClient.invalidateQueries({ queryKey: ['health', tenantId] }),
+      ]),
+  });
+}
