@@ -93,9 +93,14 @@ describe('health checks find each break with its cause and step', () => {
     await expectHealthy();
   });
 
-  it('when the SAP_COM_0501 arrangement is deleted, then it is broken at step 17', async () => {
+  it('when the SAP_COM_0501 arrangement is deleted, then it is broken at step 17, and a test passed before no longer shows working', async () => {
+    expect((await ctx.api.post(`${ctx.base}/test`)).body).toMatchObject({ outcome: 'succeeded' });
+    expect((await ctx.api.get(ctx.base)).body).toMatchObject({ state: 'working' });
     await action('delete-arrangement');
     expect((await check()).findings).toEqual([expect.objectContaining({ code: 'ARRANGEMENT_MISSING', severity: 'broken', stepId: 17 })]);
+    // SAP contradicts the older passing test now: never green beside a broken check.
+    expect((await ctx.api.get(ctx.base)).body).toMatchObject({ state: 'needs_attention', attention: { stepId: 17 } });
+    expect((await ctx.api.get(`/api/tenants/${tenantId}`)).body).toMatchObject({ workingCount: 0, attentionCount: 1 });
     await repair();
     await expectHealthy();
   });

@@ -149,6 +149,8 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
   const lastStepChange = sql<string | null>`(select max(s.updated_at) from step_progress s where s.connection_id = c.id)`;
   /** The outer connection's last test is newer than every step change (ISO strings compare in time order). */
   const testIsCurrent = sql<SqlBool>`c.last_test_at >= coalesce(${lastStepChange}, '')`;
+  /** The latest health check of the outer connection did not find it broken (a newer broken check outranks a passed test). */
+  const notBrokenNow = sql<SqlBool>`not exists (select 1 from connection_health hb where hb.connection_id = c.id and hb.state = 'broken')`;
   const firstFailedStep = sql<number | null>`(select min(s.step_id) from step_progress s where s.connection_id = c.id and s.status = 'failed')`;
   const firstFailedNote = sql<string | null>`(select s.note from step_progress s where s.connection_id = c.id and s.status = 'failed' order by s.step_id limit 1)`;
 
@@ -166,12 +168,13 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
         .where('c.last_test_outcome', '=', 'succeeded')
         .where(stepCount(['failed']), '=', 0)
         .where(testIsCurrent)
+        .where(notBrokenNow)
         .select(eb.fn.countAll<number>().as('n'))
         .as('working_count'),
       eb
         .selectFrom('connections as c')
         .whereRef('c.tenant_id', '=', 't.id')
-        .where((w) => w.or([w(stepCount(['failed']), '>', 0), w.and([w('c.last_test_outcome', '=', 'failed'), testIsCurrent])]))
+        .where((w) => w.or([w(stepCount(['failed']), '>', 0), w.and([w('c.last_test_outcome', '=', 'failed'), testIsCurrent]), w.not(notBrokenNow)]))
         .select(eb.fn.countAll<number>().as('n'))
         .as('attention_count'),
       ...(['healthy', 'warning', 'broken'] as const).map((state) =>

@@ -25,6 +25,8 @@ export interface ProgressFacts {
   lastTest: { outcome: 'succeeded' | 'failed' | 'not-tested'; at: string } | null;
   /** When a step last changed: a test older than that no longer speaks for the connection. */
   lastChangeAt: string | null;
+  /** The latest scheduled health check found the connection broken: SAP contradicts it now, whatever a test said before. */
+  brokenNow?: boolean;
 }
 
 /** Whether the last test still speaks for the connection: nothing about its steps changed after it ran. */
@@ -36,7 +38,7 @@ export function testIsCurrent({ lastTest, lastChangeAt }: Pick<ProgressFacts, 'l
 export function connectionState(facts: ProgressFacts): ConnectionState {
   const { finished, failed, touched, total, certificateExpired, lastTest } = facts;
   const current = testIsCurrent(facts);
-  if (failed > 0 || certificateExpired || (current && lastTest?.outcome === 'failed')) return 'needs_attention';
+  if (failed > 0 || certificateExpired || facts.brokenNow || (current && lastTest?.outcome === 'failed')) return 'needs_attention';
   if (current && lastTest?.outcome === 'succeeded') return 'working';
   if (finished >= total) return 'set_up';
   if (touched === 0) return 'not_started';

@@ -26,13 +26,14 @@ interface Counts {
   firstFailedStep: { stepId: number; note: string | null } | null;
 }
 
-/** Why a connection needs attention, with the step to fix: a failed step first, then the certificate, then the test. */
-function attentionOf(state: ConnectionState, counts: Counts, certificateExpired: boolean, lastTest: ConnectionTest | null): ConnectionSummary['attention'] {
+/** Why a connection needs attention, with the step to fix: a failed step, a broken health check, the certificate, the test. */
+function attentionOf(state: ConnectionState, counts: Counts, certificateExpired: boolean, lastTest: ConnectionTest | null, health: ConnectionSummary['health']): ConnectionSummary['attention'] {
   if (state !== 'needs_attention') return null;
   if (counts.firstFailedStep) {
     const { stepId, note } = counts.firstFailedStep;
     return { message: note ?? `Step ${stepId} failed.`, stepId };
   }
+  if (health?.state === 'broken' && health.topFinding) return { message: health.topFinding.message, stepId: health.topFinding.stepId };
   if (certificateExpired) return { message: `The trust certificate expired on ${counts.certificateNotAfter!.slice(0, 10)}: download the current one from the BTP cockpit and upload it again.`, stepId: 1 };
   return { message: lastTest?.message ?? 'The last connection test failed.', stepId: lastTest?.stepToFix ?? null };
 }
@@ -41,7 +42,8 @@ function summary(connection: ConnectionRecord, counts: Counts, now: Date, health
   const { tenantId, id, displayName, subaccountId, landscapeDomain, s4UiHost, s4Client, sandbox, automated, lastTest, version, createdAt, updatedAt, updatedBy } = connection;
   const total = STEP_CATALOGUE.length;
   const certificateExpired = counts.certificateNotAfter !== null && Date.parse(counts.certificateNotAfter) <= now.getTime();
-  const facts = { ...counts, total, certificateExpired, lastTest, lastChangeAt: counts.lastChangeAt };
+  const healthSummary = toHealthSummary(health, now);
+  const facts = { ...counts, total, certificateExpired, lastTest, lastChangeAt: counts.lastChangeAt, brokenNow: healthSummary?.state === 'broken' };
   const state = connectionState(facts);
   return {
     id,
@@ -58,8 +60,8 @@ function summary(connection: ConnectionRecord, counts: Counts, now: Date, health
     certificateNotAfter: counts.certificateNotAfter,
     setupMode: automated ? 'automated' : 'guided',
     lastTest: lastTest && { outcome: lastTest.outcome, at: lastTest.at, current: testIsCurrent(facts) },
-    attention: attentionOf(state, counts, certificateExpired, lastTest),
-    health: toHealthSummary(health, now),
+    attention: attentionOf(state, counts, certificateExpired, lastTest, healthSummary),
+    health: healthSummary,
     createdAt,
     updatedAt,
     updatedBy,
