@@ -53,7 +53,12 @@ export async function addConnection(page: Page, fields: { name: string; s4Host?:
   await fill(dialog, 'Connection name', fields.name);
   await fill(dialog, 'Subaccount ID', fields.subaccountId ?? SUBACCOUNT_ID);
   await fill(dialog, 'Landscape domain', LANDSCAPE);
+  // Leave the combo box as a user does (Tab): its suggestion list otherwise stays open over the next field, and under
+  // load the next text went into the combo box (seen in CI).
+  await dialog.getByLabel('Landscape domain', { exact: true }).first().press('Tab');
   await fill(dialog, 'S/4HANA Cloud host', fields.s4Host ?? S4_HOST);
+  await expect(dialog.getByLabel('Landscape domain', { exact: true }).first()).toHaveValue(LANDSCAPE);
+  await expect(dialog.getByLabel('S/4HANA Cloud host', { exact: true }).first()).toHaveValue(fields.s4Host ?? S4_HOST);
   await dialog.getByRole('button', { name: 'Create', exact: true }).click();
 }
 
