@@ -5,6 +5,7 @@ import { createXsuaaRouter } from './btp/xsuaa.js';
 import type { SandboxContext } from './context.js';
 import { createControlRouter } from './control/control-router.js';
 import { createFaultMiddleware } from './faults.js';
+import { recordTrustAgreement } from './control/trust-agreement.js';
 import { createCommunicationManagementRouter } from './s4/communication-management.js';
 import { createS4TokenRouter } from './s4/oauth-token.js';
 import { createTaskReplicationRouter } from './s4/task-replication.js';
@@ -21,6 +22,7 @@ export function createSandboxApp(ctx: SandboxContext, saveState: () => void = ()
   app.use((req, res, next) => {
     const write = req.method !== 'GET' && req.method !== 'HEAD';
     res.on('finish', () => {
+      if (write) recordTrustAgreement(ctx);
       if (write || res.statusCode === 401) saveState();
     });
     next();

@@ -1,6 +1,7 @@
 import type { FaultSettings, SandboxSecrets } from './options.js';
 import type { SandboxProfile } from './profile.js';
 import type { SandboxState } from './state.js';
+import { createTrustAgreementLog, type TrustAgreementLog } from './control/trust-agreement.js';
 
 /** Host names of the simulated systems, in SAP's URL shapes. */
 export interface SandboxHosts {
@@ -27,8 +28,13 @@ export interface SandboxContext {
   /** Maps a URL on a simulated SAP host (https://my900001-api…/path) to the loopback URL that serves it, or null. */
   toLoopback(url: string): string | null;
   now(): Date;
-  /** Simulated SAP calls served (not /sandbox/*), for tests that act at a given point of a run. */
-  stats: { calls: number };
+  /**
+   * Simulated SAP calls served (not /sandbox/*), for tests that act at a given point of a run; and the latest writes
+   * (method and path of every call other than GET/HEAD, the last WRITE_LOG_SIZE), for tests that prove what was not written.
+   */
+  stats: { calls: number; writes: { method: string; path: string }[] };
+  /** When each communication system agreed with BTP's active certificate (control/trust-agreement.ts). */
+  trustAgreement: TrustAgreementLog;
 }
 
 export function createContext(state: SandboxState, secrets: SandboxSecrets, faults: FaultSettings, baseUrl: () => string, profile: SandboxProfile): SandboxContext {
@@ -47,7 +53,8 @@ export function createContext(state: SandboxState, secrets: SandboxSecrets, faul
     hosts,
     baseUrl,
     now: () => new Date(),
-    stats: { calls: 0 },
+    stats: { calls: 0, writes: [] },
+    trustAgreement: createTrustAgreementLog(),
     toLoopback(url) {
       let parsed: URL;
       try {

@@ -1,6 +1,9 @@
 import type { RequestHandler } from 'express';
 import type { SandboxContext } from './context.js';
 
+/** How many of the latest writes GET /sandbox/stats lists. */
+export const WRITE_LOG_SIZE = 1000;
+
 /**
  * Latency, errors and hanging calls on every simulated SAP path (not on /sandbox/*). Errors answer as SAP's
  * gateway does: 429 and 503 carry Retry-After.
@@ -8,6 +11,10 @@ import type { SandboxContext } from './context.js';
 export function createFaultMiddleware(ctx: SandboxContext): RequestHandler {
   return async (req, res, next) => {
     ctx.stats.calls += 1;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      ctx.stats.writes.push({ method: req.method, path: req.path });
+      if (ctx.stats.writes.length > WRITE_LOG_SIZE) ctx.stats.writes.shift();
+    }
     const f = ctx.faults;
     if (f.pathPattern && !new RegExp(f.pathPattern).test(req.path)) return next();
     if (f.method && f.method.toUpperCase() !== req.method) return next();

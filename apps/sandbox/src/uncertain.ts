@@ -126,6 +126,16 @@ export const UNCERTAIN = {
    * A.44: rotate without a passive certificate answers 404 "Passive Keypair … does not exist" ([SPEC] via sap-field-facts.md,
    * settled in trust-certificate.ts); the words the audit elided ("for subaccount <id>") are the sandbox's guess.
    */
+  /**
+   * A.5 documents the passive certificate, its generation and the swap; these choices about it are not documented:
+   * - the passive certificate has the same subject (CN `cfapps.<landscape>/<subaccount>`) as the active one, so S/4's
+   *   issuer (step 9) stays as it is (the product checks the CN anyway and moves the issuer with a differing one);
+   * - find destination signs with the active certificate only, from the moment rotate answers (no grace period, no
+   *   cached SAML tokens of the previous certificate);
+   * - a communication system trusts exactly one signing certificate (the one field), so a switch has a window in which
+   *   the systems disagree — the rotation makes it as short as two writes back to back.
+   */
+  trustRotation: { passiveSameSubject: true, signsWithActiveOnlyFromRotate: true, s4SigningCertificatesPerSystem: 1 },
   trustRotateWithoutPassiveMessage: (subaccountId: string) => `Passive Keypair for subaccount ${subaccountId} does not exist`,
   /** D: the tenant's SAP system ID, used in the Basic realm "[SID/client]" and the session cookie SAP_SESSIONID_<SID>_<client>; not derivable from the host. */
   s4SystemId: 'SBX',

@@ -6,6 +6,7 @@ import { PROFILES, profileProblems, type ProfileName } from '../profile.js';
 import { SANDBOX_ACTIONS, type SandboxAction } from './actions.js';
 import { cockpitPage } from './cockpit-page.js';
 import { createFioriRouter } from './fiori-router.js';
+import { resetTrustAgreement } from './trust-agreement.js';
 
 const NUMERIC: (keyof FaultSettings)[] = ['latencyMs', 'errorRate', 'retryAfterSeconds', 'hangRate', 'failNextCalls', 'hangNextCalls'];
 
@@ -82,6 +83,13 @@ export function createControlRouter(ctx: SandboxContext): Router {
       return;
     }
     res.json(action(ctx, (req.body ?? {}) as Record<string, unknown>));
+  });
+  // When S/4 and BTP disagreed on the trust certificate (trust-agreement.ts): DELETE starts a measurement, GET reads it.
+  router.get('/trust-agreement', (_req, res) => {
+    res.json({ changes: ctx.trustAgreement.changes });
+  });
+  router.delete('/trust-agreement', (_req, res) => {
+    res.json({ changes: resetTrustAgreement(ctx) });
   });
   router.use('/fiori', createFioriRouter(ctx));
   return router;
