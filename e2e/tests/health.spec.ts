@@ -5,7 +5,8 @@ import { openDialog, screenshot, signIn } from '../support/admin.js';
  * The morning question, in Chromium against the lenient sandbox (after assisted-setup-profiles set the demo connection
  * up there): which connection is broken, why, and what to click. Someone deletes the SAP_COM_0501 arrangement behind
  * the product's back; Check all now shows the connection broken with its cause and step; the step link opens the wizard
- * there; Repair (assisted setup, reviewed) and Check now bring it back to healthy, and the history shows both changes.
+ * there; Repair in the health panel (assisted setup's plan for just the drifted objects, reviewed) and Check now bring it
+ * back to healthy, and the history shows both changes.
  */
 const sandboxAction = async (page: Page, action: string) => {
   const info = (await (await page.request.get('/api/sandbox')).json()) as { cockpitUrl: string };
@@ -71,14 +72,22 @@ test('given a working connection, when its arrangement is deleted in S/4HANA, th
   await expect(page).toHaveURL(new RegExp(`[?&]step=${step}$`));
   await expect(page.locator('#step-panel-title')).toContainText(`Step ${step}:`);
 
-  // Repair: assisted setup's plan makes just the missing arrangement again, after review.
-  await page.getByRole('button', { name: 'Set up automatically' }).click();
+  // Repair, from the health panel: a plan of just the drifted objects — the missing arrangement, made again after review.
+  await scrollTop(page);
+  await panel.getByRole('button', { name: 'Repair', exact: true }).click();
   const plan = openDialog(page);
-  await expect(plan).toHaveAttribute('header-text', 'Review the plan', { timeout: 30_000 });
+  await expect(plan).toHaveAttribute('header-text', 'Review the repair', { timeout: 30_000 });
   await expect(plan.locator('.plan-unit[data-unit="arrangement"]')).toHaveAttribute('data-action', 'create');
   await expect(plan.locator('.plan-unit[data-action="create"]')).toHaveCount(1);
+  await expect(plan.locator('.plan-unit')).toHaveCount(1);
+  await expect(plan.getByTestId('plan-repair-unchanged')).toContainText('6 other SAP object(s) match');
+  await screenshot(page, '79-health-repair-plan');
   await plan.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByTestId('run-progress')).toHaveAttribute('data-run-status', 'succeeded', { timeout: 90_000 });
+  const progress = page.getByTestId('run-progress');
+  await expect(progress).toHaveAttribute('data-run-status', 'succeeded', { timeout: 90_000 });
+  await expect(progress).toHaveAttribute('data-repair', 'true');
+  await expect(progress.locator('.run-unit[data-repair="true"]')).toHaveCount(1);
+  await expect(progress.locator('.run-unit[data-unit="arrangement"]')).toHaveAttribute('data-repair', 'true');
 
   await panel.getByRole('button', { name: 'Check now' }).click();
   await expect(panel).toHaveAttribute('data-health', 'healthy', { timeout: 30_000 });

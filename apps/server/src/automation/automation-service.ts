@@ -9,6 +9,7 @@ import type { SapCallRecord } from '../sap/http/call-log.js';
 import type { ConnectionAggregate, StepRecord, Store } from '../store/types.js';
 import { automationContext } from './automation-context.js';
 import { preflight } from './preflight.js';
+import { NOTHING_TO_REPAIR, readOnlyContext, repairPlanOf, repairSetOf } from './repair.js';
 import { readTenantFacts, type ClientIdChoice } from './tenant-facts.js';
 import { UNIT_LABELS, type UnitContext, type UnitOutcome } from './unit.js';
 import { AUTOMATION_PLAN_ORDER } from './units/index.js';
@@ -82,7 +83,11 @@ export function createAutomationService({ store, credentials, outboundFor, clock
     throw new ConflictError('STALE_VERSION', 'The connection kept changing while assisted setup recorded its progress.');
   }
 
-  async function execute(aggregate: ConnectionAggregate, run: AutomationRun, ctx: UnitContext, confirmChanges: boolean) {
+  /**
+   * Runs every unit in dependency order. A repair run (`repairSet`) changes only the drifted units; the others are
+   * applied read-only (readOnlyContext), for the facts later units need, and their steps are not recorded again.
+   */
+  async function execute(aggregate: ConnectionAggregate, run: AutomationRun, ctx: UnitContext, confirmChanges: boolean, repairSet?: ReadonlySet<AutomationUnitId>) {
     const { tenantId, id } = aggregate.connection;
     const status = (unit: AutomationUnitId) => run.units.find((u) => u.unit === unit)!;
     const save = () => store.saveRun(tenantId, id, run);
@@ -98,8 +103,9 @@ export function createAutomationService({ store, credentials, outboundFor, clock
             status(unit.id).status = 'running';
             await save();
             try {
-              const outcome = await currentUnit.run(unit.id, () => unit.apply(ctx, { confirmChanges }));
-              await recordSteps(aggregate, unit.steps, outcome, `${run.startedBy}${ACTOR_SUFFIX}`, ctx);
+              const readOnly = repairSet !== undefined && !repairSet.has(unit.id);
+              const outcome = await currentUnit.run(unit.id, () => unit.apply(readOnly ? readOnlyContext(ctx, unit.id) : ctx, { confirmChanges }));
+              if (!readOnly) await recordSteps(aggregate, unit.steps, outcome, `${run.startedBy}${ACTOR_SUFFIX}`, ctx);
               Object.assign(status(unit.id), { status: outcome.manual ? 'manual' : 'done', message: outcome.manual ?? null });
             } catch (error) {
               Object.assign(status(unit.id), { status: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -124,38 +130,59 @@ export function createAutomationService({ store, credentials, outboundFor, clock
     }
   }
 
-  return {
-    /** Reads both systems and says what a run would do; changes nothing. */
-    async plan(tenantId: string, connectionId: string): Promise<AutomationPlan> {
-      const aggregate = await load(tenantId, connectionId);
-      const built = await automationContext(aggregate, { credentials, outbound: outboundFor(aggregate.connection), clock, clientIdChoice, log: () => {} });
-      if (!built.ok) return { units: [], blockers: built.blockers, needsConfirmation: false };
-      const units: AutomationPlan['units'] = [];
-      const blockers = await preflight(built.context);
-      const blocked = (unit: (typeof AUTOMATION_PLAN_ORDER)[number]) =>
-        units.push({ unit: unit.id, system: unit.system, steps: unit.steps, action: 'blocked', object: UNIT_LABELS[unit.id], summary: 'Cannot be planned yet (see the problems above).', diff: [] });
-      for (const unit of AUTOMATION_PLAN_ORDER) {
-        // A system that did not answer the preflight is not asked again unit by unit (one message, not six).
-        if (built.context.unreachable?.has(unit.system)) {
-          blocked(unit);
-          continue;
-        }
-        // A unit whose dependency could not be read cannot know what exists either: never "create" on a guess.
-        if (unit.dependsOn.some((d) => units.find((u) => u.unit === d)?.action === 'blocked')) {
-          blocked(unit);
-          continue;
-        }
-        try {
-          units.push({ unit: unit.id, system: unit.system, steps: unit.steps, ...(await unit.plan(built.context)) });
-        } catch (error) {
-          blockers.push(error instanceof Error ? error.message : String(error));
-          blocked(unit);
-        }
+  /** Reads both systems and says what a run would do; changes nothing. */
+  async function planFor(aggregate: ConnectionAggregate): Promise<AutomationPlan> {
+    const built = await automationContext(aggregate, { credentials, outbound: outboundFor(aggregate.connection), clock, clientIdChoice, log: () => {} });
+    if (!built.ok) return { units: [], blockers: built.blockers, needsConfirmation: false };
+    const units: AutomationPlan['units'] = [];
+    const blockers = await preflight(built.context);
+    const blocked = (unit: (typeof AUTOMATION_PLAN_ORDER)[number]) =>
+      units.push({ unit: unit.id, system: unit.system, steps: unit.steps, action: 'blocked', object: UNIT_LABELS[unit.id], summary: 'Cannot be planned yet (see the problems above).', diff: [] });
+    for (const unit of AUTOMATION_PLAN_ORDER) {
+      // A system that did not answer the preflight is not asked again unit by unit (one message, not six).
+      if (built.context.unreachable?.has(unit.system)) {
+        blocked(unit);
+        continue;
       }
-      // One cause (a refused SAP_COM_0A48 user, say) stops several units: say it once.
-      // Another connection's object needs confirmation even where its fields match: adopting it is a takeover.
-      const toConfirm = (u: AutomationPlan['units'][number]) => u.action === 'update' && (u.diff.length > 0 || u.createdBy === 'another-connection');
-      return { units, blockers: [...new Set(blockers)], needsConfirmation: units.some(toConfirm) };
+      // A unit whose dependency could not be read cannot know what exists either: never "create" on a guess.
+      if (unit.dependsOn.some((d) => units.find((u) => u.unit === d)?.action === 'blocked')) {
+        blocked(unit);
+        continue;
+      }
+      try {
+        units.push({ unit: unit.id, system: unit.system, steps: unit.steps, ...(await unit.plan(built.context)) });
+      } catch (error) {
+        blockers.push(error instanceof Error ? error.message : String(error));
+        blocked(unit);
+      }
+    }
+    // One cause (a refused SAP_COM_0A48 user, say) stops several units: say it once.
+    // Another connection's object needs confirmation even where its fields match: adopting it is a takeover.
+    const toConfirm = (u: AutomationPlan['units'][number]) => u.action === 'update' && (u.diff.length > 0 || u.createdBy === 'another-connection');
+    return { units, blockers: [...new Set(blockers)], needsConfirmation: units.some(toConfirm) };
+  }
+
+  /**
+   * What a repair changes, planned afresh before anything is claimed or written: refused when something blocks the
+   * plan, when nothing drifted, or when it changes existing objects and the diff was not confirmed.
+   */
+  async function repairSetFor(aggregate: ConnectionAggregate, confirmChanges: boolean): Promise<Set<AutomationUnitId>> {
+    const plan = await planFor(aggregate);
+    if (plan.blockers.length) throw new InputError(`Repair cannot start: ${plan.blockers.join(' ')}`);
+    const repairSet = repairSetOf(plan);
+    if (repairSet.size === 0) throw new InputError(NOTHING_TO_REPAIR);
+    if (plan.needsConfirmation && !confirmChanges) {
+      const changed = plan.units.filter((u) => u.action === 'update' && repairSet.has(u.unit)).map((u) => u.object);
+      throw new InputError(`Repair changes existing SAP objects (${changed.join(', ')}): review the repair and confirm the changes.`);
+    }
+    return repairSet;
+  }
+
+  return {
+    /** Reads both systems and says what a run would do; changes nothing. A repair plan lists only what drifted (repair.ts). */
+    async plan(tenantId: string, connectionId: string, { repair = false }: { repair?: boolean } = {}): Promise<AutomationPlan> {
+      const plan = await planFor(await load(tenantId, connectionId));
+      return repair ? repairPlanOf(plan) : plan;
     },
 
     /** "SAP facts for this tenant": reads $metadata and the OAuth 2.0 inbound users; changes nothing in SAP. */
@@ -172,9 +199,13 @@ export function createAutomationService({ store, credentials, outboundFor, clock
       }
     },
 
-    /** Starts a run in the background; a second start while one runs answers 409. */
-    async start(tenantId: string, connectionId: string, actor: string, confirmChanges: boolean): Promise<AutomationRun> {
+    /**
+     * Starts a run in the background; a second start while one runs answers 409. A repair plans first (read only) and
+     * starts only when something drifted and its changes are confirmed: nothing is written otherwise.
+     */
+    async start(tenantId: string, connectionId: string, actor: string, confirmChanges: boolean, { repair = false }: { repair?: boolean } = {}): Promise<AutomationRun> {
       const aggregate = await load(tenantId, connectionId);
+      const repairSet = repair ? await repairSetFor(aggregate, confirmChanges) : undefined;
       const calls: SapCallRecord[] = [];
       const run: AutomationRun = {
         id: newId(),
@@ -182,7 +213,7 @@ export function createAutomationService({ store, credentials, outboundFor, clock
         startedAt: clock().toISOString(),
         finishedAt: null,
         startedBy: actor,
-        units: AUTOMATION_PLAN_ORDER.map((u) => ({ unit: u.id, status: 'pending', message: null })),
+        units: AUTOMATION_PLAN_ORDER.map((u) => ({ unit: u.id, status: 'pending', message: null, ...(repairSet ? { repair: repairSet.has(u.id) } : {}) })),
         calls,
         error: null,
       };
@@ -202,7 +233,7 @@ export function createAutomationService({ store, credentials, outboundFor, clock
       if (problems.length) return refuse(problems);
       calls.length = 0; // the preflight's reads are not part of the run
       run.startedAt = clock().toISOString(); // the run proper starts now: its wall time leaves out the preflight
-      const job = execute(aggregate, run, built.context, confirmChanges)
+      const job = execute(aggregate, run, built.context, confirmChanges, repairSet)
         .catch(() => undefined)
         .finally(() => {
           if (running.get(connectionId) === job) running.delete(connectionId);

@@ -196,7 +196,9 @@ export async function checkConnection(aggregate: ConnectionAggregate, deps: Chec
   for (const unit of AUTOMATION_PLAN_ORDER) {
     if (plans.has(unit.id)) continue;
     // The destination is read whatever S/4 said: it lives in BTP (its clientKey is compared only once S/4's is known).
-    await planUnit(unit, unit.id === 'destination');
+    // The OAuth 2.0 details only take the client ID read from the inbound user: with the arrangement missing, the
+    // destination's clientKey is still compared, so both drifts are reported at once.
+    await planUnit(unit, unit.id === 'destination' || unit.id === 'oauthDetails');
   }
 
   // End to end, as Test connection does, only when nothing already explains a failure (and nothing was unreadable).

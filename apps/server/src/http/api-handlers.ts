@@ -88,9 +88,9 @@ export function createApiHandlers({ store, automation, testConnection, credentia
       return credentials.put(params.tenantId, params.connectionId, { ...sandboxCredentials, generateTaskCenterUserPassword: true, version: body.version }, actor);
     },
 
-    planAutomation: ({ params }) => automation.plan(params.tenantId, params.connectionId),
+    planAutomation: ({ params, query }) => automation.plan(params.tenantId, params.connectionId, { repair: query.repair === 'true' }),
     readSapFacts: ({ params }) => automation.readSapFacts(params.tenantId, params.connectionId),
-    startAutomation: ({ params, body, actor }) => automation.start(params.tenantId, params.connectionId, actor, body.confirmChanges),
+    startAutomation: ({ params, body, actor }) => automation.start(params.tenantId, params.connectionId, actor, body.confirmChanges, { repair: body.repair }),
     latestAutomationRun: ({ params }) => automation.latest(params.tenantId, params.connectionId),
     verifyStep: ({ params, actor }) => automation.verify(params.tenantId, params.connectionId, params.stepId, actor),
     // The caller's own sign-in token stays here: the test signs in its own test user (connection-test-service.ts).

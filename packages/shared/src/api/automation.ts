@@ -51,10 +51,31 @@ export const AutomationPlanSchema = z.object({
   blockers: z.array(z.string()),
   /** True when some unit changes an existing SAP object, or takes over another connection's: the run must be started with confirmChanges. */
   needsConfirmation: z.boolean(),
+  /**
+   * Only on a repair plan (planned with repair=true): `units` then lists just the objects that drifted from what setup
+   * wants (create, update) or could not be planned (blocked); the others match and stay as they are.
+   */
+  repair: z
+    .object({
+      /** How many other objects match and are only read by the repair run. */
+      unchanged: z.number().int().nonnegative(),
+      /** Set when nothing drifted: "Nothing to repair: SAP holds what setup wrote." */
+      message: z.string().nullable(),
+    })
+    .optional(),
 });
 export type AutomationPlan = z.infer<typeof AutomationPlanSchema>;
 
-export const StartRunSchema = z.object({ confirmChanges: z.boolean().default(false) });
+/** Plan for a repair: only what drifted (health findings) is to be changed. A query flag: the plan has no body. */
+export const PlanAutomationQuerySchema = z.object({
+  repair: z.enum(['true', 'false'], { error: 'repair is true or false.' }).optional(),
+});
+
+export const StartRunSchema = z.object({
+  confirmChanges: z.boolean().default(false),
+  /** Repair: change only the objects that drifted; every other unit is applied read-only. */
+  repair: z.boolean().default(false),
+});
 
 export const UNIT_STATUSES = ['pending', 'running', 'done', 'failed', 'manual', 'skipped'] as const;
 
@@ -76,7 +97,15 @@ export const AutomationRunSchema = z.object({
   startedAt: IsoDateTimeSchema,
   finishedAt: IsoDateTimeSchema.nullable(),
   startedBy: z.string(),
-  units: z.array(z.object({ unit: z.enum(AUTOMATION_UNITS), status: z.enum(UNIT_STATUSES), message: z.string().nullable() })),
+  units: z.array(
+    z.object({
+      unit: z.enum(AUTOMATION_UNITS),
+      status: z.enum(UNIT_STATUSES),
+      message: z.string().nullable(),
+      /** Only in a repair run: true for the drifted objects it repaired, false for those it only read. */
+      repair: z.boolean().optional(),
+    }),
+  ),
   calls: z.array(SapCallSchema),
   error: z.string().nullable(),
 });

@@ -50,6 +50,26 @@ export const HEALTH_FINDING_CODES = [
 ] as const;
 export type HealthFindingCode = (typeof HEALTH_FINDING_CODES)[number];
 
+/**
+ * The findings that point at an SAP object assisted setup made and that Repair (a repair plan: only the drifted objects)
+ * puts back: missing, changed or locked after setup (apps/server/src/health/plan-findings.ts). Not the certificate's
+ * expiry (rotation), a duplicate or another connection's destination (the admin decides), nor the end-to-end test.
+ */
+export const REPAIRABLE_FINDING_CODES: readonly HealthFindingCode[] = [
+  'S4_SIGNING_CERTIFICATE_STALE',
+  'ISSUER_MISMATCH',
+  'COMMUNICATION_SYSTEM_MISSING',
+  'COMMUNICATION_SYSTEM_DRIFT',
+  'COMMUNICATION_USER_MISSING',
+  'COMMUNICATION_USER_LOCKED',
+  'INBOUND_USER_MISSING',
+  'ARRANGEMENT_MISSING',
+  'ARRANGEMENT_NOT_BOUND',
+  'DESTINATION_MISSING',
+  'DESTINATION_DRIFT',
+  'DESTINATION_LINT',
+];
+
 /** Days before the trust certificate's expiry at which it is reported (and alerted once each); 0 = expired. */
 export const CERTIFICATE_THRESHOLDS_DAYS = [60, 30, 7, 0] as const;
 

@@ -22,7 +22,7 @@ import {
   UserSchema,
   type TenantRole, UpdateUserSchema, UserParamsSchema } from './auth.js';
 import { AuditPageSchema, AuditQuerySchema } from './audit.js';
-import { AutomationPlanSchema, AutomationRunSchema, ConnectionTestSchema, StartRunSchema, StepVerificationSchema } from './automation.js';
+import { AutomationPlanSchema, AutomationRunSchema, ConnectionTestSchema, PlanAutomationQuerySchema, StartRunSchema, StepVerificationSchema } from './automation.js';
 import { TenantSapFactsSchema } from './sap-facts.js';
 import { CredentialsStatusSchema, PutCredentialsSchema, FillSandboxCredentialsSchema } from './credentials.js';
 import {
@@ -168,12 +168,12 @@ export const API_ROUTES = {
   },
   planAutomation: {
     method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/automation/plan`,
-    summary: 'Read both SAP systems and plan what assisted setup would create, adopt or change (changes nothing)',
-    params: ConnectionParamsSchema, response: AutomationPlanSchema, status: 200,
+    summary: 'Read both SAP systems and plan what assisted setup would create, adopt or change (changes nothing); with repair=true, only the objects that drifted',
+    params: ConnectionParamsSchema, query: PlanAutomationQuerySchema, response: AutomationPlanSchema, status: 200,
   },
   startAutomation: {
     method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/automation/runs`,
-    summary: 'Run assisted setup; it goes on in the background (poll the latest run)',
+    summary: 'Run assisted setup (or, with repair, change only the drifted objects); it goes on in the background (poll the latest run)',
     params: ConnectionParamsSchema, body: StartRunSchema, response: AutomationRunSchema, status: 201,
   },
   latestAutomationRun: {

@@ -7,11 +7,13 @@ export interface StartAutomationInput {
   tenantId: string;
   connectionId: string;
   confirmChanges: boolean;
+  /** Change only the objects that drifted (the repair plan's); the rest is only read. */
+  repair?: boolean;
 }
 
 /** Starts a run in the background; the latest-run query then polls its progress. */
-export const startAutomation = ({ tenantId, connectionId, confirmChanges }: StartAutomationInput) =>
-  apiRequest(API_ROUTES.startAutomation, { params: { tenantId, connectionId }, body: { confirmChanges } });
+export const startAutomation = ({ tenantId, connectionId, confirmChanges, repair = false }: StartAutomationInput) =>
+  apiRequest(API_ROUTES.startAutomation, { params: { tenantId, connectionId }, body: { confirmChanges, repair } });
 
 export function useStartAutomation() {
   const queryClient = useQueryClient();

@@ -58,15 +58,21 @@ interface PlanDialogProps {
   onClose: () => void;
 }
 
-/** Nothing runs before the operator has seen every object it will create, adopt or change. */
+/**
+ * Nothing runs before the operator has seen every object it will create, adopt or change. A repair plan (plan.repair)
+ * lists just the objects that drifted after setup and says how many others stay as they are.
+ */
 export function PlanDialog({ plan, busy, error, onRun, onClose }: PlanDialogProps) {
   const [confirmed, setConfirmed] = useState(false);
+  const repair = plan.repair;
   const blocked = plan.blockers.length > 0;
-  const canRun = !blocked && (!plan.needsConfirmation || confirmed);
+  const nothingToDo = repair !== undefined && plan.units.length === 0;
+  const canRun = !blocked && !nothingToDo && (!plan.needsConfirmation || confirmed);
   return (
     <Dialog
       open
-      headerText={t('plan.title')}
+      headerText={t(repair ? 'plan.repairTitle' : 'plan.title')}
+      data-mode={repair ? 'repair' : 'setup'}
       onClose={onClose}
       className="plan-dialog"
       footer={
@@ -88,7 +94,7 @@ export function PlanDialog({ plan, busy, error, onRun, onClose }: PlanDialogProp
       <FlexBox direction="Column" className="plan-content">
         {blocked && (
           <MessageStrip design="Negative" hideCloseButton className="plan-blockers" data-testid="plan-blockers">
-            {t('plan.blockersTitle')}
+            {t(repair ? 'plan.repairBlockersTitle' : 'plan.blockersTitle')}
             <ul className="error-strip-details">
               {plan.blockers.map((blocker, index) => (
                 <li key={index}>{blocker}</li>
@@ -96,12 +102,23 @@ export function PlanDialog({ plan, busy, error, onRun, onClose }: PlanDialogProp
             </ul>
           </MessageStrip>
         )}
-        <Text className="muted">{t('plan.intro')}</Text>
-        <ol className="plan-units" aria-label={t('plan.units')}>
-          {plan.units.map((unit) => (
-            <PlanUnit key={unit.unit} unit={unit} />
-          ))}
-        </ol>
+        {nothingToDo && !blocked ? (
+          <MessageStrip design="Positive" hideCloseButton data-testid="plan-nothing-to-repair">
+            {t('plan.repairNothing')}
+          </MessageStrip>
+        ) : (
+          <>
+            <Text className="muted">{t(repair ? 'plan.repairIntro' : 'plan.intro')}</Text>
+            <ol className="plan-units" aria-label={t(repair ? 'plan.repairUnits' : 'plan.units')}>
+              {plan.units.map((unit) => (
+                <PlanUnit key={unit.unit} unit={unit} />
+              ))}
+            </ol>
+          </>
+        )}
+        {repair && repair.unchanged > 0 && !nothingToDo && (
+          <Text className="muted" data-testid="plan-repair-unchanged">{t('plan.repairUnchanged', { count: repair.unchanged })}</Text>
+        )}
         {plan.needsConfirmation && !blocked && (
           <FlexBox direction="Column">
             <CheckBox text={t('plan.confirm')} checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />

@@ -20,6 +20,9 @@ function UnitStatusLabel({ status }: { status: UnitStatus }) {
   );
 }
 
+/** A repair run marks each unit as repaired or only read (the units outside the repair). */
+const isRepair = (run: AutomationRun) => run.units.some((u) => u.repair !== undefined);
+
 function Outcome({ run }: { run: AutomationRun }) {
   // A unit left to the admin is no success yet: the strip says what is left instead of "completed".
   if (run.status === 'manual') {
@@ -32,7 +35,15 @@ function Outcome({ run }: { run: AutomationRun }) {
   if (run.status === 'succeeded') {
     return (
       <MessageStrip design="Positive" hideCloseButton data-testid="run-outcome">
-        <strong>{t('run.completed')}</strong> {t('run.completedText')}
+        {isRepair(run) ? (
+          <>
+            <strong>{t('run.repaired')}</strong> {t('run.repairedText')}
+          </>
+        ) : (
+          <>
+            <strong>{t('run.completed')}</strong> {t('run.completedText')}
+          </>
+        )}
       </MessageStrip>
     );
   }
@@ -56,9 +67,9 @@ function Outcome({ run }: { run: AutomationRun }) {
 /** The latest run, live while it goes on (the query polls every second), then its outcome and its SAP calls. */
 export function RunProgress({ run }: { run: AutomationRun }) {
   return (
-    <FlexBox direction="Column" className="assisted-section" data-testid="run-progress" data-run-id={run.id} data-run-status={run.status}>
+    <FlexBox direction="Column" className="assisted-section" data-testid="run-progress" data-run-id={run.id} data-run-status={run.status} data-repair={isRepair(run)}>
       <FlexBox alignItems="Center" wrap="Wrap" className="gap">
-        <Title level="H4" size="H5">{t('run.title')}</Title>
+        <Title level="H4" size="H5">{t(isRepair(run) ? 'run.repairTitle' : 'run.title')}</Title>
         <ObjectStatus state={RUN_STATE[run.status]} showDefaultIcon={run.status !== 'running'} icon={run.status === 'running' ? <Icon name="in-progress" /> : undefined}>
           {t(`run.status.${run.status}`)}
         </ObjectStatus>
@@ -70,10 +81,14 @@ export function RunProgress({ run }: { run: AutomationRun }) {
       {/* Announced politely, so a screen reader hears each unit finish without moving focus. */}
       <ol className="run-units" aria-label={t('run.units')} aria-live="polite">
         {run.units.map((unit) => (
-          <li key={unit.unit} className="run-unit" data-unit={unit.unit} data-status={unit.status}>
+          <li key={unit.unit} className="run-unit" data-unit={unit.unit} data-status={unit.status} data-repair={unit.repair}>
             <Text className="run-unit-name">{t(`unit.${unit.unit}`)}</Text>
             <UnitStatusLabel status={unit.status} />
-            {unit.message && <Text className="muted run-unit-message">{unit.message}</Text>}
+            {(unit.message || unit.repair !== undefined) && (
+              <Text className="muted run-unit-message">
+                {[unit.repair === undefined ? null : t(unit.repair ? 'run.unit.repaired' : 'run.unit.readOnly'), unit.message].filter(Boolean).join(' · ')}
+              </Text>
+            )}
           </li>
         ))}
       </ol>

@@ -13,7 +13,8 @@ export function useCheckTenantHealth() {
     // Every connection's health changed: its list rows, details and health panels.
     onSuccess: (_result, { tenantId }) =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: getConnectionsQueryOptions(tenantId).queryKey }),
+        // The tenant's lists and every connection's detail (its state: a broken check outranks an older passing test).
+        queryClient.invalidateQueries({ queryKey: getConnectionsQueryOptions(tenantId).queryKey.slice(0, 2) }),
         queryClient.invalidateQueries({ queryKey: ['health', tenantId] }),
       ]),
   });

@@ -1,5 +1,6 @@
-import { roleAllows, type TenantRole } from '@tcc/shared';
+import { REPAIRABLE_FINDING_CODES, roleAllows, type ConnectionHealth, type TenantRole } from '@tcc/shared';
 import { BusyIndicator, Button, FlexBox, Panel, Text } from '@ui5/webcomponents-react';
+import type { ReactNode } from 'react';
 import { ErrorStrip } from '../../../components/error-strip';
 import { FactList } from '../../../components/fact-list';
 import { t } from '../../../i18n';
@@ -15,10 +16,19 @@ interface HealthPanelProps {
   connectionId: string;
   role: TenantRole;
   onGoToStep: (stepId: number) => void;
+  /**
+   * The Repair action (assisted setup's repair plan, composed by the page): offered to operators when the connection
+   * is warning or broken because SAP objects drifted after setup (REPAIRABLE_FINDING_CODES).
+   */
+  repair?: ReactNode;
 }
 
+/** Whether the last check found drift that Repair puts back. */
+const repairable = (h: ConnectionHealth) =>
+  h.lastCheckAt !== null && (h.state === 'warning' || h.state === 'broken') && h.findings.some((f) => (REPAIRABLE_FINDING_CODES as readonly string[]).includes(f.code) && f.severity !== 'info');
+
 /** The connection page's health: state and since when, the findings with their cause and step, Check now, history. */
-export function HealthPanel({ tenantId, connectionId, role, onGoToStep }: HealthPanelProps) {
+export function HealthPanel({ tenantId, connectionId, role, onGoToStep, repair }: HealthPanelProps) {
   const health = useConnectionHealth(tenantId, connectionId);
   const check = useCheckConnectionHealth();
   const h = health.data;
@@ -52,6 +62,7 @@ export function HealthPanel({ tenantId, connectionId, role, onGoToStep }: Health
               {t('health.checkNow')}
             </Button>
             {check.isPending && <Text className="muted">{t('health.checking')}</Text>}
+            {repair && h && repairable(h) && repair}
           </FlexBox>
         )}
         {h && (checked ? <HealthFindings findings={h.findings} onGoToStep={onGoToStep} /> : <Text className="muted">{t('health.panel.notChecked')}</Text>)}
