@@ -21,6 +21,7 @@ import { createHeldClientIdReader } from './features/connections/read-held-clien
 import { createTenantService } from './features/tenants/tenant-service.js';
 import { createHealthService } from './health/health-service.js';
 import { createPollingScheduler } from './health/scheduler.js';
+import { createTrustRotationService } from './trust-rotation/trust-rotation-service.js';
 import { createAuditTrail } from './http/audit-trail.js';
 import { createLogger, type Logger } from './logger.js';
 import { createGuardedFetch, sapOutboundPolicy, type OutboundFor } from './outbound/index.js';
@@ -122,6 +123,18 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
   });
   // Polls a few times per interval (at least every second, at most every 30 s) for connections that are due.
   const healthScheduler = createPollingScheduler({ service: health, logger, enabled: config.HEALTH_CHECKS === 'on', pollMs: Math.min(30_000, Math.max(1_000, (config.HEALTH_CHECK_INTERVAL * 1000) / 20)) });
+  const trustRotation = createTrustRotationService({
+    store,
+    credentials,
+    outboundFor,
+    clock,
+    newId: randomUUID,
+    instanceId: randomUUID(),
+    clientIdChoice: config.S4_CLIENT_ID,
+    timeoutMs: config.SAP_CALL_TIMEOUT_MS,
+    testConnection: (tenantId, connectionId) => testConnection(tenantId, connectionId),
+    checkHealth: (tenantId, connectionId) => healthScheduler.checkNow(tenantId, connectionId),
+  });
   const app = createApp({
     config,
     automation,
@@ -135,6 +148,7 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
     health,
     healthScheduler,
     alerts,
+    trustRotation,
     audit: createAuditService({ store }),
     auditTrail: createAuditTrail(store, clock),
     principalOf: createPrincipalResolver(config, { auth, store, clock }),

@@ -22,6 +22,7 @@ const SAMPLE_BODIES: Partial<Record<ApiRouteName, (version: number) => unknown>>
   updateUser: () => ({ disabled: false }),
   startAutomation: () => ({ confirmChanges: false }),
   putTenantHealthSettings: () => ({ intervalMinutes: 30 }),
+  rotateTrustCertificate: () => ({ confirm: true }),
   createAlertChannel: () => ({ kind: 'webhook', name: 'Matrix', url: 'http://matrix.example.com/hook' }),
   updateAlertChannel: () => ({ name: 'Renamed by matrix' }),
 };

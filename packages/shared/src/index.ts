@@ -21,5 +21,6 @@ export * from './api/steps.js';
 export * from './api/progress.js';
 export * from './api/health.js';
 export * from './api/alerts.js';
+export * from './api/trust-rotation.js';
 export * from './api/sandbox.js';
 export * from './api/routes.js';

@@ -10,6 +10,7 @@ import type { ConnectionService } from '../features/connections/connection-servi
 import type { TenantService } from '../features/tenants/tenant-service.js';
 import type { HealthService } from '../health/health-service.js';
 import type { HealthScheduler } from '../health/scheduler.js';
+import type { TrustRotationService } from '../trust-rotation/trust-rotation-service.js';
 import { SYSTEM_AUDIT } from '../store/audit-store.js';
 import type { Store } from '../store/types.js';
 import { InputError, NotFoundError, ServiceUnavailableError } from './errors.js';
@@ -29,6 +30,8 @@ export interface HandlerDependencies {
   healthScheduler: HealthScheduler;
   /** Alert channels, Send test alert and the delivery log. */
   alerts: AlertService;
+  /** Certificate rotation without downtime: status, the passive certificate and the switch. */
+  trustRotation: TrustRotationService;
   version: string;
   sandboxCockpitUrl: string | null;
   /** The running sandbox's subaccount and S/4 system (no secrets), to fill a new sandbox connection; null when off. */
@@ -44,7 +47,7 @@ export interface SandboxCredentials {
 }
 
 /** One line per route: the route table validated the input and checked access, the services do the work. */
-export function createApiHandlers({ store, automation, testConnection, credentials, audit, auth, tenants, connections, health: healthService, healthScheduler, alerts, version, sandboxCockpitUrl, sandboxSystem, sandboxCredentials }: HandlerDependencies): RouteHandlers {
+export function createApiHandlers({ store, automation, testConnection, credentials, audit, auth, tenants, connections, health: healthService, healthScheduler, alerts, trustRotation, version, sandboxCockpitUrl, sandboxSystem, sandboxCredentials }: HandlerDependencies): RouteHandlers {
   return {
     health: async () => {
       await store.ping().catch(() => {
@@ -106,6 +109,9 @@ export function createApiHandlers({ store, automation, testConnection, credentia
       await healthScheduler.checkNow(params.tenantId);
       return { checked: (await store.listConnectionIds(params.tenantId)).length };
     },
+    getTrustRotation: ({ params }) => trustRotation.status(params.tenantId, params.connectionId),
+    generatePassiveCertificate: ({ params }) => trustRotation.generatePassive(params.tenantId, params.connectionId),
+    rotateTrustCertificate: ({ params, actor }) => trustRotation.rotate(params.tenantId, params.connectionId, actor),
     listAlertChannels: ({ params }) => alerts.list(params.tenantId),
     createAlertChannel: ({ params, body, actor }) => alerts.create(params.tenantId, body, actor),
     updateAlertChannel: ({ params, body, actor }) => alerts.update(params.tenantId, params.channelId, body, actor),

@@ -81,6 +81,8 @@ export const adminMessages = {
   'audit.action.testConnection': 'Test connection',
   'audit.action.checkConnectionHealth': 'Check connection health now',
   'audit.action.checkTenantHealth': 'Check all connections’ health now',
+  'audit.action.generatePassiveCertificate': 'Generate the passive trust certificate',
+  'audit.action.rotateTrustCertificate': 'Rotate the trust certificate',
   'audit.action.putTenantHealthSettings': 'Change health check interval',
   'audit.action.createAlertChannel': 'Add alert channel',
   'audit.action.updateAlertChannel': 'Change alert channel',

@@ -45,6 +45,7 @@ import {
   UpdateAlertChannelSchema,
 } from './alerts.js';
 import { SandboxInfoSchema } from './sandbox.js';
+import { StartTrustRotationSchema, TrustRotationResultSchema, TrustRotationStatusSchema } from './trust-rotation.js';
 import { StepParamsSchema, UpdateStepSchema } from './steps.js';
 import { CreateTenantSchema, ListTenantsQuerySchema, RenameTenantSchema, TenantPageSchema, TenantParamsSchema, TenantSchema } from './tenants.js';
 
@@ -210,6 +211,21 @@ export const API_ROUTES = {
     method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/health/check`,
     summary: 'Check the connection now (reads SAP, changes nothing there); answers the new health',
     params: ConnectionParamsSchema, response: ConnectionHealthSchema, status: 200,
+  },
+  getTrustRotation: {
+    method: 'get', access: { tenant: 'viewer' }, path: `${CONNECTION}/trust-rotation`,
+    summary: 'Read the active and passive trust certificates in BTP and which one the S/4HANA communication system holds (changes nothing)',
+    params: ConnectionParamsSchema, response: TrustRotationStatusSchema, status: 200,
+  },
+  generatePassiveCertificate: {
+    method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/trust-rotation/passive`,
+    summary: 'Generate the passive trust certificate in the subaccount (the active one keeps signing)',
+    params: ConnectionParamsSchema, response: TrustRotationStatusSchema, status: 200,
+  },
+  rotateTrustCertificate: {
+    method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/trust-rotation`,
+    summary: 'Switch to the passive certificate without downtime: put it on the S/4HANA communication system and make it active in BTP back to back, verify, test end to end; roll back if either system refuses',
+    params: ConnectionParamsSchema, body: StartTrustRotationSchema, response: TrustRotationResultSchema, status: 200,
   },
   checkTenantHealth: {
     method: 'post', access: { tenant: 'operator' }, path: `${TENANT}/health/check`,

@@ -117,6 +117,44 @@ export function createBtpService({ http, serviceKey, clock }: BtpServiceDeps) {
       return typeof certificate === 'string' && certificate.includes('BEGIN CERTIFICATE') ? certificate : null;
     },
 
+    /**
+     * Generates (or renews) the passive trust certificate (A.5 `POST …/certificate/passive`, 200 per A.42). The active
+     * one keeps signing: nothing changes for S/4 until the rotation.
+     */
+    async generatePassiveTrustCertificate(): Promise<string> {
+      const operation = 'generate the passive trust certificate';
+      const resource: Resource = { kind: 'trust-certificate' };
+      const answer = succeeded(await send(operation, resource, (t) => api.generatePassiveTrustCertificate(t)), operation, resource);
+      const { certificate } = json<{ certificate?: unknown }>(answer, operation);
+      // The answer's body is not settled by every source: the certificate is read where it is documented (GET).
+      if (typeof certificate === 'string' && certificate.includes('BEGIN CERTIFICATE')) return certificate;
+      const read = await service.getPassiveTrustCertificate();
+      if (!read) throw fail(404, '', operation, resource);
+      return read;
+    },
+
+    /**
+     * Swaps active and passive (A.5 `POST …/rotateCertificate`; 404 without a passive one, A.44). Never repeated blindly:
+     * when the answer is lost, the active certificate is read to learn whether BTP switched.
+     */
+    async rotateTrustCertificate(expectedActivePem: string): Promise<{ activePem: string; passivePem: string | null }> {
+      const operation = 'make the passive trust certificate active';
+      const resource: Resource = { kind: 'trust-certificate' };
+      try {
+        const answer = succeeded(await send(operation, resource, (t) => api.rotateTrustCertificate(t)), operation, resource);
+        const body = json<{ activeCertificate?: unknown; passiveCertificate?: unknown }>(answer, operation);
+        if (typeof body.activeCertificate === 'string' && body.activeCertificate.includes('BEGIN CERTIFICATE')) {
+          return { activePem: body.activeCertificate, passivePem: typeof body.passiveCertificate === 'string' ? body.passiveCertificate : null };
+        }
+      } catch (error) {
+        if (!(error instanceof BtpError && error.code === ERROR_CODES.btpUnavailable)) throw error;
+        const active = await service.getTrustCertificate();
+        if (active.replace(/\s/g, '') !== expectedActivePem.replace(/\s/g, '')) throw error;
+        return { activePem: active, passivePem: await service.getPassiveTrustCertificate() };
+      }
+      return { activePem: await service.getTrustCertificate(), passivePem: await service.getPassiveTrustCertificate() };
+    },
+
     async listDestinations(): Promise<Destination[]> {
       const operation = 'list the subaccount destinations';
       return json<Destination[]>(succeeded(await send(operation, undefined, (t) => api.listSubaccountDestinations(t)), operation), operation);
