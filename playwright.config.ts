@@ -39,7 +39,7 @@ export default defineConfig({
     { name: 'sign-in', testMatch: /sign-in\.setup\.ts/, dependencies: ['first-run'] },
     {
       name: 'stories',
-      testIgnore: /(guided-setup|sandbox|assisted-setup|assisted-setup-profiles|new-sandbox-connection|health)\.spec\.ts|\.setup\.ts/,
+      testIgnore: /(guided-setup|sandbox|assisted-setup|assisted-setup-profiles|new-sandbox-connection|health|trust-rotation)\.spec\.ts|\.setup\.ts/,
       dependencies: ['sign-in'],
       use: { storageState: ADMIN_STATE },
     },
@@ -51,8 +51,10 @@ export default defineConfig({
     { name: 'sandbox-new', testMatch: /new-sandbox-connection\.spec\.ts/, dependencies: ['sandbox'], use: { baseURL: `http://127.0.0.1:${sandboxPort}` } },
     { name: 'sandbox-strict', testMatch: /assisted-setup-profiles\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${strictPort}` } },
     { name: 'sandbox-lenient', testMatch: /assisted-setup-profiles\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${lenientPort}` } },
-    // Health: breaks the lenient sandbox's demo connection (set up by the profiles story) and repairs it; nothing runs after it there.
+    // Health: breaks the lenient sandbox's demo connection (set up by the profiles story) and repairs it.
     { name: 'sandbox-health', testMatch: /health\.spec\.ts/, dependencies: ['sandbox-lenient'], use: { baseURL: `http://127.0.0.1:${lenientPort}` } },
+    // Certificate rotation on the same demo connection once the health story has left it healthy.
+    { name: 'sandbox-rotation', testMatch: /trust-rotation\.spec\.ts/, dependencies: ['sandbox-health'], use: { baseURL: `http://127.0.0.1:${lenientPort}` } },
   ],
   webServer: [
     {

@@ -5,6 +5,7 @@ import { registerNavigate } from '../lib/react-query';
 import { AuditRoute } from './routes/audit';
 import { ConnectionRoute } from './routes/connection';
 import { DashboardRoute } from './routes/dashboard';
+import { MonitoringRoute } from './routes/monitoring';
 import { RouteError } from './routes/route-error';
 import { SignInRoute } from './routes/sign-in';
 import { TenantRoute } from './routes/tenant';
@@ -24,6 +25,7 @@ export const router = createBrowserRouter([
           { path: paths.home.path, element: <DashboardRoute /> },
           { path: paths.tenant.path, element: <TenantRoute /> },
           { path: paths.tenantAudit.path, element: <AuditRoute /> },
+          { path: paths.tenantMonitoring.path, element: <MonitoringRoute /> },
           { path: paths.connection.path, element: <ConnectionRoute /> },
           { path: paths.users.path, element: <UsersRoute /> },
           { path: '*', element: <RouteError /> },

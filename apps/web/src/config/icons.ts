@@ -32,3 +32,7 @@ import '@ui5/webcomponents-icons/dist/pending.js';
 import '@ui5/webcomponents-icons/dist/status-inactive.js';
 import '@ui5/webcomponents-icons/dist/key.js';
 import '@ui5/webcomponents-icons/dist/save.js';
+import '@ui5/webcomponents-icons/dist/bell.js';
+import '@ui5/webcomponents-icons/dist/paper-plane.js';
+import '@ui5/webcomponents-icons/dist/email.js';
+import '@ui5/webcomponents-icons/dist/chain-link.js';

@@ -17,6 +17,10 @@ export const paths = {
     path: '/tenants/:tenantId/audit',
     getHref: (tenantId: string) => `/tenants/${encodeURIComponent(tenantId)}/audit`,
   },
+  tenantMonitoring: {
+    path: '/tenants/:tenantId/monitoring',
+    getHref: (tenantId: string) => `/tenants/${encodeURIComponent(tenantId)}/monitoring`,
+  },
   users: {
     path: '/users',
     getHref: () => '/users',

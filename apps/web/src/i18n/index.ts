@@ -1,13 +1,15 @@
 import { adminMessages } from './admin';
+import { alertsMessages } from './alerts';
 import { authMessages } from './auth';
 import { automationMessages } from './automation';
 import { catalogueMessages, type AppMessageKey, type StepMessageKey } from './catalogue-messages';
 import { enMessages } from './en';
 import { healthMessages } from './health';
+import { rotationMessages } from './rotation';
 import { valueLabels } from './value-labels';
 import { wizardMessages } from './wizard';
 
-const fixed = { ...enMessages, ...wizardMessages, ...authMessages, ...adminMessages, ...automationMessages, ...healthMessages, ...valueLabels };
+const fixed = { ...enMessages, ...wizardMessages, ...authMessages, ...adminMessages, ...automationMessages, ...healthMessages, ...alertsMessages, ...rotationMessages, ...valueLabels };
 
 // Spelled out: an object spread drops the template-literal (index-signature-like) keys of the catalogue part.
 export type MessageKey = keyof typeof fixed | StepMessageKey | AppMessageKey;

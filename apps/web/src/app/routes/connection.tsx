@@ -5,12 +5,14 @@ import { PageBreadcrumbs } from '../../components/page-breadcrumbs';
 import { PageMessage } from '../../components/page-message';
 import { paths } from '../../config/paths';
 import { AssistedSetupPanel } from '../../features/automation/components/assisted-setup-panel';
+import { RepairButton } from '../../features/automation/components/repair-button';
 import { useConnection } from '../../features/connections/api/get-connection';
 import { HealthPanel } from '../../features/health/components/health-panel';
 import { SandboxTag } from '../../features/connections/components/sandbox-tag';
 import { ConnectionWizard } from '../../features/connections/components/wizard/connection-wizard';
 import { WizardHeader } from '../../features/connections/components/wizard/wizard-header';
 import { SandboxStrip } from '../../features/sandbox/components/sandbox-strip';
+import { TrustRotationPanel } from '../../features/trust-rotation/components/trust-rotation-panel';
 import { useTenant } from '../../features/tenants/api/get-tenant';
 import { ReadOnlyHint } from '../../features/tenants/components/read-only-hint';
 import { t } from '../../i18n';
@@ -58,7 +60,14 @@ export function ConnectionRoute() {
     >
       <ReadOnlyHint role={tenant.data.myRole} />
       <SandboxStrip sandbox={c.sandbox} />
-      <HealthPanel tenantId={tenantId} connectionId={connectionId} role={tenant.data.myRole} onGoToStep={goToStep} />
+      <HealthPanel
+        tenantId={tenantId}
+        connectionId={connectionId}
+        role={tenant.data.myRole}
+        onGoToStep={goToStep}
+        repair={<RepairButton tenantId={tenantId} connectionId={connectionId} />}
+      />
+      <TrustRotationPanel tenantId={tenantId} connectionId={connectionId} connectionName={c.displayName} role={tenant.data.myRole} />
       <AssistedSetupPanel connection={c} role={tenant.data.myRole} onGoToStep={goToStep} onReload={() => void connection.refetch()} />
       <ConnectionWizard connection={c} readOnly={readOnly} onReload={() => void connection.refetch()} />
     </DynamicPage>

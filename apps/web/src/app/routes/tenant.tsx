@@ -39,6 +39,7 @@ export function TenantRoute() {
               {admin && <ToolbarButton design="Emphasized" icon="add" text={t('connections.add')} onClick={() => setAdding(true)} />}
               {admin && <ToolbarButton design="Transparent" icon="group" text={t('members.open')} onClick={() => setDialog('members')} />}
               <ToolbarButton design="Transparent" icon="history" text={t('audit.open')} onClick={() => navigate(paths.tenantAudit.getHref(tenantId))} />
+              <ToolbarButton design="Transparent" icon="bell" text={t('monitoring.open')} onClick={() => navigate(paths.tenantMonitoring.getHref(tenantId))} />
               {admin && <ToolbarButton design="Transparent" icon="edit" text={t('common.rename')} onClick={() => setDialog('rename')} />}
               {admin && <ToolbarButton design="Transparent" icon="delete" text={t('common.delete')} onClick={() => setDialog('delete')} />}
             </Toolbar>
