@@ -40,9 +40,14 @@ export const secretsKeyFile = (config: Pick<Config, 'DATA_DIR'>) => path.join(co
  * The composition root: builds every module with its dependencies. Tests call it with their own config.
  * `print` shows one-time start-up notices (the initial admin's password) on the console, never in the log.
  */
-export async function composeApp(config: Config, logger: Logger = createLogger(config.LOG_LEVEL), print: (line: string) => void = console.log) {
+export async function composeApp(
+  config: Config,
+  logger: Logger = createLogger(config.LOG_LEVEL),
+  print: (line: string) => void = console.log,
+  /** Tests only: a clock they move (a daily digest is due at midnight); production uses the system clock. */
+  { clock = () => new Date() }: { clock?: () => Date } = {},
+) {
   const store = await createSqliteStore(config.DATA_DIR);
-  const clock = () => new Date();
   const tenants = createTenantService({ store, clock, newId: randomUUID, anyoneCreatesTenants: config.TENANT_CREATION === 'all-users' });
   const auth = createAuthService({
     store,
@@ -99,7 +104,7 @@ export async function composeApp(config: Config, logger: Logger = createLogger(c
     clock,
     instanceId: randomUUID(),
     logger,
-    settings: { pollMs: config.ALERTS_POLL_MS, retryBaseMs: config.ALERTS_RETRY_BASE_MS, maxAttempts: config.ALERTS_MAX_ATTEMPTS, leaseMs: 2 * config.ALERTS_SEND_TIMEOUT_MS + 5_000 },
+    settings: { pollMs: config.ALERTS_POLL_MS, retryBaseMs: config.ALERTS_RETRY_BASE_MS, maxAttempts: config.ALERTS_MAX_ATTEMPTS, leaseMs: 2 * config.ALERTS_SEND_TIMEOUT_MS + 5_000, keepDays: config.HEALTH_HISTORY_DAYS },
   });
   const alerts = createAlertService({ store, keyring, webhookPolicy, worker: alertWorker, smtpConfigured: Boolean(config.SMTP_URL), clock, newId: randomUUID });
   const health = createHealthService({

@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/auth/bootstrap-users.js';
 import { runToEnd } from './support/field-run.js';
-import { sandboxConnection } from './support/sandbox-connection.js';
+import { alertedConnection, HOOK_HOST } from './support/alerted-connection.js';
 import { apiClient } from './support/test-server.js';
-import { signatureValid, startWebhookReceiver, waitFor } from './support/webhook-receiver.js';
+import { signatureValid, waitFor } from './support/webhook-receiver.js';
 
 /**
  * Issue 10, Done-when "Alerts" over webhooks: signed, exactly one alert per transition over 100 checks of a broken
  * connection and one on recovery, retried after 5xx, and refusals of unusable URLs — through the product's API, the
  * sandbox's control endpoints and a real HTTP receiver (reached through the test-only ALERTS_WEBHOOK_TEST_HOSTS).
  */
-const HOOK_HOST = 'hooks.receiver.test';
-let ctx: Awaited<ReturnType<typeof sandboxConnection>>;
-let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let ctx: Awaited<ReturnType<typeof alertedConnection>>['ctx'];
+let receiver: Awaited<ReturnType<typeof alertedConnection>>['receiver'];
 let alertsBase: string;
+let close: () => Promise<void>;
 let secret: string;
 let channelId: string;
 
@@ -28,16 +28,9 @@ const settled = async () => waitFor(deliveries, (page) => page.items.every((d: {
 const ofEvent = (event: string) => receiver.received.filter((r) => r.body?.event === event);
 
 beforeAll(async () => {
-  receiver = await startWebhookReceiver();
-  ctx = await sandboxConnection({ ALERTS_WEBHOOK_TEST_HOSTS: `${HOOK_HOST}=http://127.0.0.1:${receiver.port}`, ALERTS_POLL_MS: '100', ALERTS_RETRY_BASE_MS: '100' });
-  alertsBase = `${ctx.base.split('/connections/')[0]}/alerts`;
-  expect((await runToEnd(ctx)).status).toBe('succeeded');
-  expect((await check()).state).toBe('healthy');
+  ({ ctx, receiver, alertsBase, close } = await alertedConnection({ ALERTS_RETRY_BASE_MS: '100' }));
 }, 60_000);
-afterAll(async () => {
-  await ctx.server.stop();
-  await receiver.close();
-});
+afterAll(() => close());
 
 describe('webhook alerts', () => {
   it('when an unusable webhook URL or e-mail channel is sent, then it is refused with what to do and nothing is stored', async () => {

@@ -14,7 +14,12 @@ export interface AlertWorkerSettings {
   maxAttempts: number;
   /** How long a claimed delivery is held; more than one send can take, so a live sender never loses it. */
   leaseMs: number;
+  /** Days ended alerts and their delivery log are kept (HEALTH_HISTORY_DAYS, like the health history). */
+  keepDays: number;
 }
+
+const DAY_MS = 86_400_000;
+const PRUNE_EVERY_MS = 60 * 60_000;
 
 export interface AlertWorker {
   start(): void;
@@ -105,7 +110,18 @@ export function createAlertWorker({
     if (status !== 'delivered') logger.warn('alert delivery not delivered', { channelId: claimed[0]!.channel.id, status, attempts, statusCode: outcome.statusCode });
   }
 
+  let lastPrune = 0;
+  /** Hourly on the worker's clock; whichever instance runs it, deleting twice is harmless. */
+  async function prune() {
+    const now = clock().getTime();
+    if (now - lastPrune < PRUNE_EVERY_MS) return;
+    lastPrune = now;
+    const pruned = await store.pruneAlerts(new Date(now - settings.keepDays * DAY_MS).toISOString());
+    if (pruned) logger.info('alert log pruned', { alerts: pruned });
+  }
+
   async function runCycle() {
+    await prune();
     const { deliveryIds, digestChannelIds } = await store.dueAlertWork(clock().toISOString(), 50);
     await Promise.all([
       ...deliveryIds.map((id) => limit(async () => {

@@ -41,6 +41,8 @@ export interface AlertStore {
   /** Ends the lease with the outcome; false (nothing written) when `by` lost the lease. */
   finishAlertDeliveries(ids: string[], by: string, outcome: { status: 'pending' | 'delivered' | 'failed'; at: string; nextAttemptAt: string | null; statusCode: number | null; error: string | null }): Promise<boolean>;
   getAlertDelivery(tenantId: string, deliveryId: string): Promise<AlertDeliveryRow | undefined>;
+  /** Deletes alerts made before `before` whose deliveries all ended (their deliveries go with them); answers how many. */
+  pruneAlerts(before: string): Promise<number>;
   listAlertDeliveries(tenantId: string, query: { page: number; pageSize: number; channelId?: string }): Promise<Page<AlertDeliveryRow & { channel_name: string; event: string; connection_id: string | null; state: string | null }>>;
 }
 
@@ -58,6 +60,18 @@ export function createKyselyAlertStore(db: Kysely<Database>): AlertStore {
   };
 
   return {
+    async pruneAlerts(before) {
+      // A pending delivery (a retry, a digest not yet due) keeps its alert, however old.
+      const result = await db
+        .deleteFrom('alert_outbox')
+        .where('created_at', '<', before)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('alert_deliveries').select('alert_deliveries.id').whereRef('alert_deliveries.outbox_id', '=', 'alert_outbox.id').where('alert_deliveries.status', '=', 'pending'))),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     listAlertChannels: (tenantId) => db.selectFrom('alert_channels').selectAll().where('tenant_id', '=', tenantId).orderBy('created_at').orderBy('id').execute(),
     getAlertChannel: (tenantId, channelId) => db.selectFrom('alert_channels').selectAll().where('tenant_id', '=', tenantId).where('id', '=', channelId).executeTakeFirst(),
     async insertAlertChannel(row) {

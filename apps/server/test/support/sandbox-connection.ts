@@ -3,8 +3,11 @@ import { DEMO_PASSWORD } from '../../src/auth/bootstrap-users.js';
 import { apiClient, startTestServer, type ApiClient, type TestServer } from './test-server.js';
 
 /** A server with the sandbox on, signed in as the demo admin, with the sandbox connection's credentials set. */
-export async function sandboxConnection(env: Record<string, string> = {}): Promise<{ server: TestServer; api: ApiClient; base: string; sandbox: SandboxDescriptor }> {
-  const server = await startTestServer(undefined, { SANDBOX: 'on', SANDBOX_PORT: '0', ...env });
+export async function sandboxConnection(
+  env: Record<string, string> = {},
+  options: { clock?: () => Date } = {},
+): Promise<{ server: TestServer; api: ApiClient; base: string; sandbox: SandboxDescriptor }> {
+  const server = await startTestServer(undefined, { SANDBOX: 'on', SANDBOX_PORT: '0', ...env }, options);
   const api = apiClient(server.baseUrl);
   await api.signIn('demo-admin', DEMO_PASSWORD);
   const sandbox = (await (await fetch(`${server.sandboxUrl}/sandbox/descriptor`)).json()) as SandboxDescriptor;

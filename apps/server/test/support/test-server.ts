@@ -23,6 +23,7 @@ export interface TestServer {
 export async function startTestServer(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-test-')),
   env: Record<string, string> = {},
+  { clock }: { clock?: () => Date } = {},
 ): Promise<TestServer> {
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -41,7 +42,7 @@ export async function startTestServer(
     warn: (message: string, fields?: object) => void logLines.push(JSON.stringify({ message, ...fields })),
     error: (message: string, fields?: object) => void logLines.push(JSON.stringify({ message, ...fields })),
   };
-  const { app, close, sandbox, outbound } = await composeApp(config, logger, (line) => void logLines.push(line));
+  const { app, close, sandbox, outbound } = await composeApp(config, logger, (line) => void logLines.push(line), { clock });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
