@@ -1,6 +1,15 @@
 import type { RequestHandler } from 'express';
 import type { SandboxContext } from './context.js';
 
+const INJECTED_TEXT: Record<number, string> = {
+  401: 'Unauthorized (injected fault)',
+  403: 'Forbidden (injected fault)',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error (injected fault)',
+  502: 'Bad Gateway (injected fault)',
+  503: 'Service Unavailable (injected fault)',
+};
+
 /** How many of the latest writes GET /sandbox/stats lists. */
 export const WRITE_LOG_SIZE = 1000;
 
@@ -28,8 +37,18 @@ export function createFaultMiddleware(ctx: SandboxContext): RequestHandler {
     if (fail) {
       if (f.failNextCalls > 0) f.failNextCalls -= 1;
       if (f.errorStatus === 429 || f.errorStatus === 503) res.setHeader('Retry-After', String(f.retryAfterSeconds));
-      res.status(f.errorStatus).type('text/plain').send(f.errorStatus === 429 ? 'Too Many Requests' : 'Service Unavailable (injected fault)');
+      res.status(f.errorStatus).type('text/plain').send(INJECTED_TEXT[f.errorStatus]);
       return;
+    }
+    if (f.dropAnswerNextCalls > 0) {
+      f.dropAnswerNextCalls -= 1;
+      // The handler runs (and changes the state); its answer never reaches the client.
+      const cut = () => {
+        req.socket.destroy();
+        return res;
+      };
+      res.writeHead = cut as typeof res.writeHead;
+      res.end = cut as typeof res.end;
     }
     next();
   };

@@ -44,7 +44,8 @@ export interface FaultSettings {
   latencyMs: number;
   /** Share of calls (0–1) that fail with `errorStatus`. */
   errorRate: number;
-  errorStatus: 429 | 500 | 502 | 503;
+  /** 401/403: the gateway refusing the caller (e.g. a token S/4 does not accept), as opposed to 429/5xx outages. */
+  errorStatus: 401 | 403 | 429 | 500 | 502 | 503;
   /** Sent with 429 and 503 answers. */
   retryAfterSeconds: number;
   /** Share of calls (0–1) that are never answered. */
@@ -53,6 +54,11 @@ export interface FaultSettings {
   failNextCalls: number;
   /** The next N calls hang. */
   hangNextCalls: number;
+  /**
+   * The next N calls are carried out, and then their answer is lost (the connection is cut instead): a write that SAP
+   * applied although the client never heard so — what a client must settle by reading, never by repeating.
+   */
+  dropAnswerNextCalls: number;
   /** Only calls whose path matches this regular expression are affected; empty means all simulated SAP calls. */
   pathPattern: string;
   /** Only calls with this HTTP method (e.g. POST) are affected; empty means any. */
@@ -67,6 +73,7 @@ export const DEFAULT_FAULTS: FaultSettings = {
   hangRate: 0,
   failNextCalls: 0,
   hangNextCalls: 0,
+  dropAnswerNextCalls: 0,
   pathPattern: '',
   method: '',
 };

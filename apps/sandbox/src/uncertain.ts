@@ -126,6 +126,7 @@ export const UNCERTAIN = {
    * A.44: rotate without a passive certificate answers 404 "Passive Keypair … does not exist" ([SPEC] via sap-field-facts.md,
    * settled in trust-certificate.ts); the words the audit elided ("for subaccount <id>") are the sandbox's guess.
    */
+  trustRotateWithoutPassiveMessage: (subaccountId: string) => `Passive Keypair for subaccount ${subaccountId} does not exist`,
   /**
    * A.5 documents the passive certificate, its generation and the swap; these choices about it are not documented:
    * - the passive certificate has the same subject (CN `cfapps.<landscape>/<subaccount>`) as the active one, so S/4's
@@ -136,7 +137,6 @@ export const UNCERTAIN = {
    *   the systems disagree — the rotation makes it as short as two writes back to back.
    */
   trustRotation: { passiveSameSubject: true, signsWithActiveOnlyFromRotate: true, s4SigningCertificatesPerSystem: 1 },
-  trustRotateWithoutPassiveMessage: (subaccountId: string) => `Passive Keypair for subaccount ${subaccountId} does not exist`,
   /** D: the tenant's SAP system ID, used in the Basic realm "[SID/client]" and the session cookie SAP_SESSIONID_<SID>_<client>; not derivable from the host. */
   s4SystemId: 'SBX',
   /** D: CSRF token lifetime of the SAP_COM_0A48 services (Gateway ties it to the session; 30 minutes assumed). */

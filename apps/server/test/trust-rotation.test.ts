@@ -121,10 +121,10 @@ describe('certificate rotation without downtime', () => {
     expect((await health()).state).toBe('healthy');
   });
 
-  it('when the end-to-end test fails after the switch, then both systems are rolled back and the test passes again', async () => {
+  it('when S/4HANA refuses the new token after the switch (403), then both systems are rolled back and the test passes again', async () => {
     const { active } = await rotation();
-    // S/4's task API fails every attempt of the first test (4 with retries), then answers again.
-    await setFaults({ pathPattern: 'api_task_spi_replication', method: 'GET', failNextCalls: 4, errorStatus: 500 });
+    // The first test's task API call is refused (403 is not retried); the test after the roll-back passes.
+    await setFaults({ pathPattern: 'api_task_spi_replication', method: 'GET', failNextCalls: 1, errorStatus: 403 });
     const answer = await rotate();
     expect(answer.body.outcome, JSON.stringify(answer.body)).toBe('rolled-back');
     expect(answer.body.steps.map((s: { id: string; status: string }) => `${s.id}:${s.status}`)).toEqual([
@@ -141,6 +141,55 @@ describe('certificate rotation without downtime', () => {
     expect(base64Of(await activeInBtp())).toBe(base64Of(active.pem));
     expect((await ctx.api.get(ctx.base)).body.certificate.fingerprintSha256).toBe(active.fingerprintSha256);
     expect((await health()).state).toBe('healthy');
+    // The audit log says how it ended, not just that the call answered.
+    const audit = (await ctx.api.get(`${ctx.base.split('/connections/')[0]}/audit?pageSize=10`)).body.items;
+    expect(audit.find((e: { action: string }) => e.action === 'rotateTrustCertificate')).toMatchObject({ result: 'failed', detail: 'ROTATION_ROLLED_BACK' });
+  });
+
+  it('when the answer of the S/4 write is lost after S/4 took it, then the rotation reads S/4, goes on and ends rotated', async () => {
+    const { passive } = await rotation();
+    await setFaults({ pathPattern: 'CommunicationSystems\\(', method: 'PATCH', dropAnswerNextCalls: 1 });
+    const answer = await rotate();
+    expect(answer.body.outcome, JSON.stringify(answer.body)).toBe('rotated');
+    expect(base64Of(await heldByS4())).toBe(base64Of(passive.pem));
+    expect(base64Of(await activeInBtp())).toBe(base64Of(passive.pem));
+    expect((await health()).state).toBe('healthy');
+  });
+
+  it('when the answer of BTP’s rotate is lost after BTP switched, then the rotation reads the active certificate and ends rotated, not rolled back', async () => {
+    const { passive } = await rotation();
+    await setFaults({ pathPattern: 'rotateCertificate', method: 'POST', dropAnswerNextCalls: 1 });
+    const answer = await rotate();
+    expect(answer.body.outcome, JSON.stringify(answer.body)).toBe('rotated');
+    expect(answer.body.steps.some((s: { id: string }) => s.id.startsWith('roll-back'))).toBe(false);
+    expect(base64Of(await heldByS4())).toBe(base64Of(passive.pem));
+    expect(base64Of(await activeInBtp())).toBe(base64Of(passive.pem));
+  });
+
+  it('when SAP does not answer the test after the switch (5xx), then the rotation stands (both read back equal) and says to test again', async () => {
+    const { passive } = await rotation();
+    await setFaults({ pathPattern: 'api_task_spi_replication', method: 'GET', failNextCalls: 4, errorStatus: 500 });
+    const answer = await rotate();
+    expect(answer.body.outcome, JSON.stringify(answer.body)).toBe('rotated');
+    expect(answer.body.message).toMatch(/could not finish.*Run Test connection again/);
+    expect(answer.body.steps.at(-1)).toMatchObject({ id: 'end-to-end', status: 'failed' });
+    expect(base64Of(await activeInBtp())).toBe(base64Of(passive.pem));
+    expect((await health()).state).toBe('healthy');
+  });
+
+  it('while a rotation runs, then assisted setup, Repair and a new passive certificate are refused with 409', async () => {
+    // BTP takes its time with the rotate: the switch holds the connection meanwhile.
+    await setFaults({ pathPattern: 'rotateCertificate', latencyMs: 1500 });
+    const rotating = rotate();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const run = await ctx.api.post(`${ctx.base}/automation/runs`, { confirmChanges: true });
+    expect(run.status, JSON.stringify(run.body)).toBe(409);
+    expect(run.body.error.message).toMatch(/rotation of this connection is running/);
+    const passive = await ctx.api.post(`${ctx.base}/trust-rotation/passive`);
+    expect(passive.status).toBe(409);
+    const second = await rotate();
+    expect(second.status).toBe(409);
+    expect((await rotating).body.outcome).toBe('rotated');
   });
 
   it(`when it rotates while a probe runs the chain every ${PROBE_EVERY_MS} ms with ${LATENCY_MS} ms per SAP call, then it ends healthy and prints the failed probes and the window`, async () => {

@@ -8,7 +8,7 @@ import { cockpitPage } from './cockpit-page.js';
 import { createFioriRouter } from './fiori-router.js';
 import { resetTrustAgreement } from './trust-agreement.js';
 
-const NUMERIC: (keyof FaultSettings)[] = ['latencyMs', 'errorRate', 'retryAfterSeconds', 'hangRate', 'failNextCalls', 'hangNextCalls'];
+const NUMERIC: (keyof FaultSettings)[] = ['latencyMs', 'errorRate', 'retryAfterSeconds', 'hangRate', 'failNextCalls', 'hangNextCalls', 'dropAnswerNextCalls'];
 
 /** Checks a faults patch field by field; answers the problems, or none. */
 function faultProblems(patch: Record<string, unknown>): string[] {
@@ -17,7 +17,7 @@ function faultProblems(patch: Record<string, unknown>): string[] {
     if (!(key in DEFAULT_FAULTS)) problems.push(`${key} is not a fault setting`);
     else if (NUMERIC.includes(key as keyof FaultSettings) && (typeof value !== 'number' || value < 0)) problems.push(`${key} must be a number ≥ 0`);
     else if ((key === 'errorRate' || key === 'hangRate') && Number(value) > 1) problems.push(`${key} is a share between 0 and 1`);
-    else if (key === 'errorStatus' && ![429, 500, 502, 503].includes(Number(value))) problems.push('errorStatus must be 429, 500, 502 or 503');
+    else if (key === 'errorStatus' && ![401, 403, 429, 500, 502, 503].includes(Number(value))) problems.push('errorStatus must be 401, 403, 429, 500, 502 or 503');
     else if (key === 'pathPattern' && typeof value !== 'string') problems.push('pathPattern must be a regular expression string');
     else if (key === 'method' && typeof value !== 'string') problems.push('method must be an HTTP method such as POST, or empty');
   }

@@ -217,6 +217,8 @@ export function createAutomationService({ store, credentials, outboundFor, clock
         calls,
         error: null,
       };
+      // A rotation switches the communication system's certificate: a run would write the one it read before (and Repair too).
+      if (await store.rotationLeased(connectionId, clock().toISOString())) throw new ConflictError('CONFLICT', 'A trust certificate rotation of this connection is running: start when it has finished.');
       // Claimed in the database before any SAP call: two clicks, tabs or servers cannot run the same setup twice.
       if (!(await store.claimRun(tenantId, connectionId, run))) throw new ConflictError('CONFLICT', 'Assisted setup is already running for this connection.');
       const refuse = async (problems: string[]) => {

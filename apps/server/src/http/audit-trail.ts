@@ -37,6 +37,10 @@ function outcomeOf(route: ApiRouteName, output: unknown): { result: 'ok' | 'fail
   }
   if (route === 'verifyStep' && (output as { verified?: boolean } | undefined)?.verified === false) return { result: 'failed', detail: 'NOT_VERIFIED' };
   if (route === 'startAutomation') return { result: 'ok', detail: 'RUN_STARTED' };
+  if (route === 'rotateTrustCertificate') {
+    const outcome = (output as { outcome?: string } | undefined)?.outcome;
+    if (outcome && outcome !== 'rotated') return { result: 'failed', detail: `ROTATION_${outcome.toUpperCase().replace(/-/g, '_')}` };
+  }
   return { result: 'ok', detail: null };
 }
 

@@ -80,6 +80,8 @@ export interface HealthStore {
   releaseHealthCheck(connectionId: string, by: string): Promise<void>;
   /** Whether a lease on the connection is held now (by anyone). */
   healthCheckLeased(connectionId: string, now: string): Promise<boolean>;
+  /** Whether a certificate rotation (a lease taken with ROTATION_LEASE_MARK in its holder) holds the connection now. */
+  rotationLeased(connectionId: string, now: string): Promise<boolean>;
   getHealth(tenantId: string, connectionId: string): Promise<HealthRecord | undefined>;
   /**
    * Writes the health, its history entry and the transition (through `onTransition`) in one transaction, releasing
@@ -100,6 +102,9 @@ export interface HealthStore {
   setTenantHealthInterval(tenantId: string, seconds: number | null): Promise<boolean>;
   listConnectionIds(tenantId: string): Promise<string[]>;
 }
+
+/** Part of the lease holder's name while a certificate rotation holds a connection (trust-rotation-service.ts). */
+export const ROTATION_LEASE_MARK = '/rotation/';
 
 const parseFindings = (json: string): HealthFinding[] => JSON.parse(json) as HealthFinding[];
 
@@ -186,6 +191,17 @@ export function createKyselyHealthStore(db: Kysely<Database>): HealthStore {
 
     async releaseHealthCheck(connectionId, by) {
       await db.updateTable('connection_health').set({ claimed_by: null, claimed_until: null }).where('connection_id', '=', connectionId).where('claimed_by', '=', by).execute();
+    },
+
+    async rotationLeased(connectionId, now) {
+      const row = await db
+        .selectFrom('connection_health')
+        .select('claimed_by')
+        .where('connection_id', '=', connectionId)
+        .where('claimed_until', '>', now)
+        .where('claimed_by', 'like', `%${ROTATION_LEASE_MARK}%`)
+        .executeTakeFirst();
+      return row !== undefined;
     },
 
     async healthCheckLeased(connectionId, now) {

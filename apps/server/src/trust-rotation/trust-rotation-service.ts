@@ -1,4 +1,4 @@
-import type { ConnectionTest, RotationStepId, TrustRotationResult, TrustRotationStatus } from '@tcc/shared';
+import type { ConnectionTest, RotationStepId, TrustCertificateInfo, TrustRotationResult, TrustRotationStatus } from '@tcc/shared';
 import { btpFromKey, objectNamesOf, s4WithManagementUser } from '../automation/automation-context.js';
 import { readTenantFacts, type ClientIdChoice } from '../automation/tenant-facts.js';
 import { trustFactsOf } from '../automation/units/trust-certificate.js';
@@ -8,6 +8,8 @@ import { sameCertificate } from '../certificates/same-certificate.js';
 import type { CredentialService } from '../features/credentials/credential-service.js';
 import { ConflictError, InputError, NotFoundError } from '../http/errors.js';
 import type { OutboundFor } from '../outbound/index.js';
+import { RotationOutcomeUnknownError } from '../sap/btp/index.js';
+import { ROTATION_LEASE_MARK } from '../store/health-store.js';
 import type { ConnectionAggregate, Store } from '../store/types.js';
 import { certificateInfo, s4HoldsOf, type TrustReading } from './trust-reading.js';
 
@@ -105,14 +107,17 @@ export function createTrustRotationService(deps: TrustRotationDeps) {
 
   const statusOf = ({ readAt, active, passive, s4Holds, blockers }: TrustReading): TrustRotationStatus => ({ readAt, active, passive, s4Holds, blockers });
 
-  /** Keeps the connection's stored trust certificate (step 1) in step with BTP, so expiry and health show the new one. */
-  async function recordActive(aggregate: ConnectionAggregate, pem: string, by: string) {
+  /**
+   * Keeps the connection's stored trust certificate (step 1) in step with what BTP signs with after the rotation,
+   * whatever its outcome, so expiry and health show the certificate in force; unchanged, nothing is written.
+   */
+  async function recordActive(aggregate: ConnectionAggregate, active: TrustCertificateInfo, by: string) {
     const { tenantId, id } = aggregate.connection;
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const current = await store.getConnection(tenantId, id);
-      if (!current) return;
+      if (!current || current.certificate?.fingerprintSha256 === active.fingerprintSha256) return;
       const at = clock().toISOString();
-      const certificate = { ...certificateFacts(readCertificateFile(Buffer.from(pem))), fileName: 'trust certificate (made active by a rotation)', uploadedAt: at, uploadedBy: by };
+      const certificate = { ...certificateFacts(readCertificateFile(Buffer.from(active.pem))), fileName: 'trust certificate (made active by a rotation)', uploadedAt: at, uploadedBy: by };
       if ((await store.changeConnection(tenantId, id, current.connection.version, { certificate }, { at, by })) !== 'stale') return;
     }
   }
@@ -129,11 +134,17 @@ export function createTrustRotationService(deps: TrustRotationDeps) {
     const systemId = reading.system!.ID;
     const previous = trustFactsOf(reading.active!.pem);
     const next = trustFactsOf(reading.passive!.pem);
-    step('read', 'done', `BTP's active certificate ${reading.active!.fingerprintSha256} and passive ${reading.passive!.fingerprintSha256}; S/4HANA holds the ${reading.s4Holds} one.`);
+    const previousPrint = reading.active!.fingerprintSha256;
+    const nextPrint = reading.passive!.fingerprintSha256;
+    const isCertificate = (pem: string | null, facts: typeof next) => pem !== null && trustFactsOf(pem).certificateBase64 === facts.certificateBase64;
+    /** What the communication system holds now; undefined when it could not be read. */
+    const heldOnS4 = () => s4.findCommunicationSystem(systemId).then((system) => system?.OAuth2IdentityProviderCertificatePublicKeyBase64 ?? '', () => undefined);
+    step('read', 'done', `BTP's active certificate ${previousPrint} and passive ${nextPrint}; S/4HANA holds the ${reading.s4Holds} one.`);
 
     const finish = async (outcome: TrustRotationResult['outcome'], text: string, test: ConnectionTest | null, switchMs: number | null): Promise<TrustRotationResult> => {
-      const after = await read(await load(aggregate.connection.tenantId, aggregate.connection.id)).catch(() => reading);
-      return { outcome, message: text, startedAt, finishedAt: clock().toISOString(), switchMs, steps, test, status: statusOf(after) };
+      const after = await read(await load(aggregate.connection.tenantId, aggregate.connection.id)).catch(() => null);
+      if (after?.active) await recordActive(aggregate, after.active, actor);
+      return { outcome, message: text, startedAt, finishedAt: clock().toISOString(), switchMs, steps, test, status: statusOf(after ?? reading) };
     };
     // The same CN is expected (the subaccount's), but should BTP name the new one differently, the issuer moves with it.
     const certificatePatch = (facts: typeof next) => ({
@@ -141,78 +152,115 @@ export function createTrustRotationService(deps: TrustRotationDeps) {
       ...(facts.cn !== reading.system!.OAuth2IdentityProviderName ? { oauth2IdentityProviderName: facts.cn } : {}),
       ...(reading.tenant?.signingCertificateNamesWritable ? { signingCertificateSubject: facts.subject, signingCertificateIssuer: facts.issuer } : {}),
     });
-    /** Puts the previous certificate back on S/4 (its etag changed with our write: read it first). */
+    /** Puts the previous certificate back on S/4 (reading first: its etag changed with our write, or it never took the new one). */
     const restoreS4 = async () => {
       const system = await s4.findCommunicationSystem(systemId);
       if (!system) throw new Error(`the communication system ${systemId} is gone`);
-      await s4.updateCommunicationSystem(system, { ...certificatePatch(previous), oauth2IdentityProviderName: previous.cn });
-      step('roll-back-s4', 'done', `The communication system ${systemId} holds the previous certificate ${reading.active!.fingerprintSha256} again.`);
+      if (!sameCertificate(system.OAuth2IdentityProviderCertificatePublicKeyBase64, previous.certificateBase64)) {
+        await s4.updateCommunicationSystem(system, { ...certificatePatch(previous), oauth2IdentityProviderName: previous.cn });
+      }
+      step('roll-back-s4', 'done', `The communication system ${systemId} holds the previous certificate ${previousPrint}.`);
     };
+    /** Makes the previous certificate active again — only if it is not, and only by swapping it back from passive. */
     const restoreBtp = async () => {
-      await btp.rotateTrustCertificate(previous.pem);
-      step('roll-back-btp', 'done', `BTP signs with the previous certificate ${reading.active!.fingerprintSha256} again; the new one is passive.`);
+      if (!isCertificate(await btp.getTrustCertificate(), previous)) {
+        if (!isCertificate(await btp.getPassiveTrustCertificate(), previous)) throw new Error(`the previous certificate ${previousPrint} is no longer BTP's passive one`);
+        const { activePem } = await btp.rotateTrustCertificate(previous.pem);
+        if (!isCertificate(activePem, previous)) throw new Error('BTP did not switch back');
+      }
+      step('roll-back-btp', 'done', `BTP signs with the previous certificate ${previousPrint}; the new one is passive.`);
     };
-    /** Rolls back what was changed; a roll-back that fails is said with what to do by hand. */
-    const rollBack = async (cause: string, { btpSwitched }: { btpSwitched: boolean }) => {
+    /** Rolls back what may have changed (each side read first); a roll-back that fails says what to do by hand. */
+    const rollBack = async (cause: string, { btpMayHaveSwitched }: { btpMayHaveSwitched: boolean }) => {
       try {
-        if (btpSwitched) await restoreBtp();
+        if (btpMayHaveSwitched) await restoreBtp();
         await restoreS4();
       } catch (error) {
-        const failedStep: RotationStepId = steps.some((s) => s.id === 'roll-back-btp') || !btpSwitched ? 'roll-back-s4' : 'roll-back-btp';
+        const failedStep: RotationStepId = steps.some((s) => s.id === 'roll-back-btp') || !btpMayHaveSwitched ? 'roll-back-s4' : 'roll-back-btp';
         step(failedStep, 'failed', message(error));
         return finish(
           'failed',
-          `${cause} Rolling back failed too (${message(error)}): in the BTP cockpit make the certificate ${reading.active!.fingerprintSha256} active again, upload it on the communication system ${systemId}, then Test connection.`,
+          `${cause} Rolling back failed too (${message(error)}): in the BTP cockpit (Connectivity > Destination Trust) make the certificate ${previousPrint} active again, upload it on the communication system ${systemId}, then Test connection.`,
           null,
           null,
         );
       }
-      await recordActive(aggregate, previous.pem, actor);
       const test = await deps.testConnection(aggregate.connection.tenantId, aggregate.connection.id).catch(() => null);
       return finish('rolled-back', `${cause} Both systems were rolled back to the previous certificate${test?.outcome === 'succeeded' ? ', and the connection test passes again' : ''}.`, test, null);
     };
 
-    // The switch: these two writes back to back, nothing in between.
+    // The switch: these two writes back to back, nothing in between but settling a lost answer.
     let switchedAt = 0;
     if (reading.s4Holds !== 'passive') {
       try {
         await s4.updateCommunicationSystem(reading.system!, certificatePatch(next));
       } catch (error) {
-        step('put-on-s4', 'failed', message(error));
-        return finish('failed', `S/4HANA did not take the new certificate: ${message(error)} Nothing was changed in BTP; the connection goes on with the previous certificate.`, null, null);
+        // S/4 may have taken it and the answer got lost: what it holds decides, never the error alone.
+        const held = await heldOnS4();
+        if (held === undefined) {
+          step('put-on-s4', 'failed', message(error));
+          return finish(
+            'failed',
+            `S/4HANA did not confirm the new certificate (${message(error)}) and could not be read afterwards. Open the communication system ${systemId} in the Communication Systems app: if it holds the certificate ${nextPrint}, make it active in the BTP cockpit now; otherwise nothing has changed.`,
+            null,
+            null,
+          );
+        }
+        if (!sameCertificate(held, next.certificateBase64)) {
+          step('put-on-s4', 'failed', message(error));
+          return finish('failed', `S/4HANA did not take the new certificate: ${message(error)} Nothing was changed in BTP; the connection goes on with the previous certificate.`, null, null);
+        }
       }
       switchedAt = performance.now();
     }
+    let activePem: string;
     try {
-      await btp.rotateTrustCertificate(next.pem);
+      ({ activePem } = await btp.rotateTrustCertificate(next.pem));
     } catch (error) {
       step('activate-in-btp', 'failed', message(error));
-      return rollBack(`BTP did not make the new certificate active: ${message(error)}`, { btpSwitched: false });
+      if (error instanceof RotationOutcomeUnknownError) {
+        return finish(
+          'failed',
+          `${error.message} In the BTP cockpit (Connectivity > Destination Trust): if the certificate ${nextPrint} is active, the rotation is done — run Test connection; if not, make it active now: S/4HANA holds it already.`,
+          null,
+          null,
+        );
+      }
+      return rollBack(`BTP did not make the new certificate active: ${message(error)}`, { btpMayHaveSwitched: false });
+    }
+    if (!isCertificate(activePem, next)) {
+      step('activate-in-btp', 'failed', 'BTP answered, but does not sign with the new certificate.');
+      return rollBack('BTP did not switch to the new certificate.', { btpMayHaveSwitched: true });
     }
     const switchMs = switchedAt ? Math.round((performance.now() - switchedAt) * 10) / 10 : null;
-    step('put-on-s4', 'done', reading.s4Holds === 'passive' ? `The communication system ${systemId} held the new certificate already.` : `The communication system ${systemId} took the new certificate ${reading.passive!.fingerprintSha256}.`);
-    step('activate-in-btp', 'done', `BTP signs with the new certificate${switchMs === null ? '' : ` ${switchMs} ms after S/4HANA took it`}.`);
+    step('put-on-s4', 'done', reading.s4Holds === 'passive' ? `The communication system ${systemId} held the new certificate already.` : `The communication system ${systemId} took the new certificate ${nextPrint}.`);
+    step('activate-in-btp', 'done', `BTP signs with the new certificate${switchMs === null ? '' : `; its answer came ${switchMs} ms after S/4HANA's`}.`);
 
     // Verify: S/4 may take a PATCH and keep another value (a write is always read back).
     let mismatch: string | null = null;
     try {
-      const [held, activePem] = await Promise.all([s4.findCommunicationSystem(systemId), btp.getTrustCertificate()]);
-      if (trustFactsOf(activePem).certificateBase64 !== next.certificateBase64) mismatch = 'BTP does not sign with the new certificate.';
+      const [held, active] = await Promise.all([s4.findCommunicationSystem(systemId), btp.getTrustCertificate()]);
+      if (!isCertificate(active, next)) mismatch = 'BTP does not sign with the new certificate.';
       else if (!held || !sameCertificate(held.OAuth2IdentityProviderCertificatePublicKeyBase64, next.certificateBase64)) mismatch = `The communication system ${systemId} does not hold the new certificate.`;
     } catch (error) {
       mismatch = message(error);
     }
     if (mismatch) {
       step('verify', 'failed', mismatch);
-      return rollBack(`After the switch, S/4HANA and BTP did not hold the same new certificate: ${mismatch}`, { btpSwitched: true });
+      return rollBack(`After the switch, S/4HANA and BTP did not hold the same new certificate: ${mismatch}`, { btpMayHaveSwitched: true });
     }
     step('verify', 'done', 'Read back: S/4HANA and BTP hold the same new certificate.');
-    await recordActive(aggregate, next.pem, actor);
 
     const test = await deps.testConnection(aggregate.connection.tenantId, aggregate.connection.id);
+    if (test.outcome === 'failed' && /HTTP (429|5\d\d)\b/.test(test.sapError ?? '')) {
+      // SAP did not answer the test (an outage, not a refusal): both systems hold the same certificate, read back; a
+      // roll-back now would only open a second window.
+      step('end-to-end', 'failed', test.message);
+      return finish('rotated', `Rotated: S/4HANA and BTP hold the new certificate (read back), but the connection test could not finish — ${test.message} Run Test connection again.`, test, switchMs);
+    }
     if (test.outcome === 'failed') {
       step('end-to-end', 'failed', test.message);
-      return rollBack(`The connection test failed with the new certificate: ${test.message}`, { btpSwitched: true });
+      return rollBack(`The connection test failed with the new certificate: ${test.message}`, { btpMayHaveSwitched: true });
     }
     step('end-to-end', 'done', test.message);
     const proven = test.outcome === 'succeeded' ? 'and the connection test passes' : `but it was not tested end to end (${test.message})`;
@@ -227,6 +275,8 @@ export function createTrustRotationService(deps: TrustRotationDeps) {
     /** Generates (or renews) the passive certificate; the active one keeps signing, so nothing changes for Task Center. */
     async generatePassive(tenantId: string, connectionId: string): Promise<TrustRotationStatus> {
       const aggregate = await load(tenantId, connectionId);
+      // A new passive certificate in the middle of a switch would be the one rolled back to.
+      if (await store.rotationLeased(connectionId, clock().toISOString())) throw new ConflictError('CONFLICT', 'A rotation of this connection is running: generate the passive certificate when it has finished.');
       const key = await credentials.reveal(tenantId, connectionId, 'destinationServiceKey');
       if (!key) throw new InputError('Add the Destination service key of the subaccount (Credentials) first, or generate the passive certificate in the BTP cockpit (Connectivity > Destination Trust).');
       const btp = btpFromKey(key, { outbound: deps.outboundFor(aggregate.connection), log: () => {}, clock, timeoutMs: deps.timeoutMs });
@@ -239,7 +289,7 @@ export function createTrustRotationService(deps: TrustRotationDeps) {
       const latestRun = await store.latestRun(tenantId, connectionId);
       if (latestRun?.status === 'running') throw new ConflictError('CONFLICT', 'Assisted setup is running for this connection: rotate when it has finished.');
       const now = clock();
-      const by = `${deps.instanceId}/rotation/${deps.newId()}`;
+      const by = `${deps.instanceId}${ROTATION_LEASE_MARK}${deps.newId()}`;
       const claimed = await store.claimHealthCheck(tenantId, connectionId, {
         by,
         now: now.toISOString(),

@@ -213,7 +213,7 @@ export const API_ROUTES = {
     params: ConnectionParamsSchema, response: ConnectionHealthSchema, status: 200,
   },
   getTrustRotation: {
-    method: 'get', access: { tenant: 'viewer' }, path: `${CONNECTION}/trust-rotation`,
+    method: 'get', access: { tenant: 'operator' }, path: `${CONNECTION}/trust-rotation`,
     summary: 'Read the active and passive trust certificates in BTP and which one the S/4HANA communication system holds (changes nothing)',
     params: ConnectionParamsSchema, response: TrustRotationStatusSchema, status: 200,
   },

@@ -4,7 +4,7 @@ import { SecretString } from '../../secrets/mask.js';
 import { SapTransportError, type SapHttp } from '../http/sap-http.js';
 import { createAccessToken } from './access-token.js';
 import { createDestinationApi, type Destination, type RawAnswer } from './destination-api.js';
-import { BtpError, toBtpError, type BtpErrorContext } from './errors.js';
+import { BtpError, RotationOutcomeUnknownError, toBtpError, type BtpErrorContext } from './errors.js';
 
 /*
  * Why not @sap-cloud-sdk/connectivity: its HTTP stack cannot be routed through our outbound guard
@@ -134,25 +134,31 @@ export function createBtpService({ http, serviceKey, clock }: BtpServiceDeps) {
     },
 
     /**
-     * Swaps active and passive (A.5 `POST …/rotateCertificate`; 404 without a passive one, A.44). Never repeated blindly:
-     * when the answer is lost, the active certificate is read to learn whether BTP switched.
+     * Swaps active and passive (A.5 `POST …/rotateCertificate`; 404 without a passive one, A.44). Answers BTP's active
+     * certificate after the call. Never repeated blindly: when the answer is lost (or a 5xx), the active certificate is
+     * read to learn whether BTP switched to `expectedActivePem` — if it did not, BTP's error stands; when even that read
+     * fails, RotationOutcomeUnknownError says nobody knows.
      */
-    async rotateTrustCertificate(expectedActivePem: string): Promise<{ activePem: string; passivePem: string | null }> {
+    async rotateTrustCertificate(expectedActivePem: string): Promise<{ activePem: string }> {
       const operation = 'make the passive trust certificate active';
       const resource: Resource = { kind: 'trust-certificate' };
+      let answer: RawAnswer;
       try {
-        const answer = succeeded(await send(operation, resource, (t) => api.rotateTrustCertificate(t)), operation, resource);
-        const body = json<{ activeCertificate?: unknown; passiveCertificate?: unknown }>(answer, operation);
-        if (typeof body.activeCertificate === 'string' && body.activeCertificate.includes('BEGIN CERTIFICATE')) {
-          return { activePem: body.activeCertificate, passivePem: typeof body.passiveCertificate === 'string' ? body.passiveCertificate : null };
-        }
+        answer = succeeded(await send(operation, resource, (t) => api.rotateTrustCertificate(t)), operation, resource);
       } catch (error) {
         if (!(error instanceof BtpError && error.code === ERROR_CODES.btpUnavailable)) throw error;
-        const active = await service.getTrustCertificate();
+        // Lost or 5xx: BTP may have switched anyway. The caller compares the active certificate with what it expects.
+        const active = await service.getTrustCertificate().catch(() => null);
+        if (active === null) throw new RotationOutcomeUnknownError(error.message);
+        // Not switched: BTP's error is the answer.
         if (active.replace(/\s/g, '') !== expectedActivePem.replace(/\s/g, '')) throw error;
-        return { activePem: active, passivePem: await service.getPassiveTrustCertificate() };
+        return { activePem: active };
       }
-      return { activePem: await service.getTrustCertificate(), passivePem: await service.getPassiveTrustCertificate() };
+      const { activeCertificate } = json<{ activeCertificate?: unknown }>(answer, operation);
+      if (typeof activeCertificate === 'string' && activeCertificate.includes('BEGIN CERTIFICATE')) return { activePem: activeCertificate };
+      const active = await service.getTrustCertificate().catch(() => null);
+      if (active === null) throw new RotationOutcomeUnknownError('BTP answered the rotation without the certificate, and it could not be read back.');
+      return { activePem: active };
     },
 
     async listDestinations(): Promise<Destination[]> {

@@ -92,3 +92,11 @@ export function toBtpError(failure: number | SapTransportError, body: string, ct
   if (status === 429 || status >= 500) return upstream(ERROR_CODES.btpUnavailable, unavailable(`HTTP ${status}`), status);
   return config(ERROR_CODES.btpRejected, `BTP rejected the request (could not ${ctx.operation}; HTTP ${status}).${said}`, status);
 }
+
+/** A rotation whose answer was lost and whose effect could not be read back: BTP may or may not have switched. */
+export class RotationOutcomeUnknownError extends Error {
+  constructor(cause: string) {
+    super(`BTP did not answer the rotation and its active certificate could not be read afterwards (${cause}): whether it switched is not known.`);
+    this.name = 'RotationOutcomeUnknownError';
+  }
+}

@@ -67,7 +67,10 @@ export function ConnectionRoute() {
         onGoToStep={goToStep}
         repair={<RepairButton tenantId={tenantId} connectionId={connectionId} />}
       />
-      <TrustRotationPanel tenantId={tenantId} connectionId={connectionId} connectionName={c.displayName} role={tenant.data.myRole} />
+      {/* It reads both SAP systems with the stored credentials: operators and admins only, as the API. */}
+      {roleAllows(tenant.data.myRole, 'operator') && (
+        <TrustRotationPanel tenantId={tenantId} connectionId={connectionId} connectionName={c.displayName} role={tenant.data.myRole} />
+      )}
       <AssistedSetupPanel connection={c} role={tenant.data.myRole} onGoToStep={goToStep} onReload={() => void connection.refetch()} />
       <ConnectionWizard connection={c} readOnly={readOnly} onReload={() => void connection.refetch()} />
     </DynamicPage>

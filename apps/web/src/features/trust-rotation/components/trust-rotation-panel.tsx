@@ -41,6 +41,7 @@ const GUIDED_STEPS = ['rotation.guided.1', 'rotation.guided.2', 'rotation.guided
 export function TrustRotationPanel({ tenantId, connectionId, connectionName, role }: TrustRotationPanelProps) {
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingRenew, setConfirmingRenew] = useState(false);
   const status = useTrustRotation(tenantId, connectionId, open);
   const generate = useGeneratePassiveCertificate();
   const rotate = useRotateTrustCertificate();
@@ -81,7 +82,13 @@ export function TrustRotationPanel({ tenantId, connectionId, connectionName, rol
             {t('rotation.read')}
           </Button>
           {mayChange && s?.active && (
-            <Button icon="create" loading={generate.isPending} loadingDelay={200} onClick={() => generate.mutate(input)}>
+            <Button
+              icon="create"
+              loading={generate.isPending}
+              loadingDelay={200}
+              // S/4 holds the passive one already (uploaded by hand): replacing it needs a second thought.
+              onClick={() => (s.s4Holds === 'passive' ? setConfirmingRenew(true) : generate.mutate(input))}
+            >
               {s.passive ? t('rotation.renewPassive') : t('rotation.generatePassive')}
             </Button>
           )}
@@ -106,6 +113,20 @@ export function TrustRotationPanel({ tenantId, connectionId, connectionName, rol
           ))}
         </ol>
       </FlexBox>
+      {confirmingRenew && (
+        <FormDialog
+          open
+          headerText={t('rotation.renew.title')}
+          submitText={t('rotation.renew.submit')}
+          submitDesign="Negative"
+          busy={generate.isPending}
+          error={generate.error}
+          onSubmit={() => generate.mutate(input, { onSettled: () => setConfirmingRenew(false) })}
+          onClose={() => !generate.isPending && setConfirmingRenew(false)}
+        >
+          <Text>{t('rotation.renew.text')}</Text>
+        </FormDialog>
+      )}
       {confirming && (
         <FormDialog
           open
