@@ -13,6 +13,28 @@ const ConfigSchema = z.object({
   /** Loopback by default: the app holds setup data of customers' SAP systems. Set 0.0.0.0 deliberately. */
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default(path.join(repoRoot, 'data')),
+  /**
+   * PostgreSQL instead of the SQLite file in DATA_DIR: postgres://user:password@host:5432/database, with
+   * ?sslmode=verify-full (and sslrootcert=<CA file> for a private CA) for TLS. DATA_DIR still holds the secrets key file.
+   */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^postgres(ql)?:\/\/\S+$/i.test(value) && URL.canParse(value), {
+      message: 'DATABASE_URL is a PostgreSQL URL such as postgres://user:password@host:5432/database (postgres:// or postgresql://, special characters in the password percent-encoded); leave it unset for the SQLite file in DATA_DIR',
+    })
+    .optional(),
+  /**
+   * Background jobs (assisted-setup runs) on PostgreSQL run on pg-boss. JOB_WORKERS=off makes an instance serve HTTP
+   * only (its runs execute on the others). A job whose instance died expires after JOB_EXPIRE_SECONDS and is taken
+   * over; pg-boss looks for expired jobs every JOB_MAINTENANCE_SECONDS; instances ask for work every JOB_POLL_SECONDS.
+   * The instance executing a run renews its lease (RUN_LEASE_SECONDS) so a retry never runs it twice.
+   */
+  JOB_WORKERS: z.enum(['on', 'off'], { error: 'JOB_WORKERS is on or off.' }).default('on'),
+  JOB_EXPIRE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(900),
+  JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(3_600).default(60),
   WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /**

@@ -5,7 +5,7 @@ import { loadConfig } from './config.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { app, logger, sandbox, close } = await composeApp(config);
+  const { app, logger, sandbox, runProgress, close } = await composeApp(config);
   const server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -20,6 +20,8 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     logger.info('shutting down');
+    // Live-progress streams stay open until their run ends: end them, or close() would wait for them.
+    runProgress.endAll();
     server.close(() => void close().then(() => process.exit(0)));
   };
   process.on('SIGINT', stop);

@@ -3,12 +3,12 @@ import { secretsKeyFile } from './compose.js';
 import { secretContext } from './features/credentials/credential-service.js';
 import { createLogger } from './logger.js';
 import { runSecretsRotation } from './secrets/index.js';
-import { createSqliteStore } from './store/sqlite-store.js';
+import { openStore } from './store/open-store.js';
 import { SECRET_KINDS, type SecretKind } from './store/types.js';
 
 /** `npm run secrets:rotate`: re-encrypts every stored secret under SECRETS_KEY (docs/security/key-rotation.md). */
 const config = loadConfig();
-const store = await createSqliteStore(config.DATA_DIR);
+const store = await openStore(config);
 const rows = (await store.allSecrets()).map((secret) => ({
   id: `${secret.connectionId}|${secret.kind}`,
   context: secretContext(secret.connectionId, secret.kind),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertDeliveryRow, AlertOutboxRow } from '../src/store/alert-store.js';
-import { createSqliteStore } from '../src/store/sqlite-store.js';
 import type { Store } from '../src/store/types.js';
+import { openTestStore } from './support/test-database.js';
 import { adminClient, createTenantWithConnection, startTestServer } from './support/test-server.js';
 
 /** Pruning the alert log at the store boundary: ended alerts older than the cut go with their deliveries; pending ones stay. */
@@ -12,7 +12,7 @@ beforeAll(async () => {
   const server = await startTestServer();
   ({ tenantId } = await createTenantWithConnection(await adminClient(server.baseUrl)));
   await server.stop();
-  store = await createSqliteStore(server.dataDir);
+  store = await openTestStore(server.dataDir);
   await store.insertAlertChannel({ id: 'ch', tenant_id: tenantId, kind: 'webhook', name: 'Ops', target: 'https://hooks.example.com/x', secret_ciphertext: null, digest: 0, enabled: 1, created_at: OLD, updated_at: OLD, updated_by: 'admin' });
 });
 afterAll(() => store.close());

@@ -6,6 +6,7 @@ import { startSandbox, type RunningSandbox } from '@tcc/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/auth/bootstrap-users.js';
 import { runToEnd } from './support/field-run.js';
+import { testStoreEnv } from './support/test-database.js';
 import { apiClient, type ApiClient } from './support/test-server.js';
 import { startWebhookReceiver, waitFor } from './support/webhook-receiver.js';
 
@@ -28,6 +29,7 @@ async function startServer(): Promise<ChildProcess> {
     cwd: serverRoot,
     env: {
       ...process.env,
+      ...(await testStoreEnv(dataDir)),
       PORT: String(PORT),
       DATA_DIR: dataDir,
       SANDBOX: 'external',

@@ -1,5 +1,6 @@
 import { API_ROUTES } from '@tcc/shared';
 import { describe, expect, it } from 'vitest';
+import { TEST_STORE } from './support/test-database.js';
 import { useTestServer } from './support/test-server.js';
 
 const ctx = useTestServer();
@@ -8,7 +9,8 @@ describe('health, OpenAPI and the error shape', () => {
   it('when the store is usable, then /api/health answers 200 with the store kind', async () => {
     const answer = await ctx.api.get('/api/health');
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ status: 'ok', store: 'sqlite' });
+    // sqlite, or postgres in the PostgreSQL pass (DATABASE_URL set).
+    expect(answer.body).toMatchObject({ status: 'ok', store: TEST_STORE });
   });
 
   it('when /api/openapi.json is read, then it describes every route of the shared route table', async () => {

@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { SQLITE_FILE_NAME } from '../src/store/sqlite-store.js';
+import { openTestKysely, storedTexts } from './support/test-database.js';
 import { ADMIN_PASSWORD, adminClient, apiClient, startTestServer } from './support/test-server.js';
 
 describe('sign-in, sessions and lock-out', () => {
@@ -69,9 +66,9 @@ describe('sign-in, sessions and lock-out', () => {
   it('when a session has expired, then it is refused and the caller must sign in again', async () => {
     const server = await startTestServer();
     const api = await adminClient(server.baseUrl);
-    const database = new Database(path.join(server.dataDir, SQLITE_FILE_NAME));
-    database.prepare('update sessions set expires_at = ?').run(new Date(Date.now() - 1000).toISOString());
-    database.close();
+    const db = await openTestKysely(server.dataDir);
+    await db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await db.destroy();
     const answer = await api.get('/api/tenants');
     await server.stop();
     expect(answer.status).toBe(401);
@@ -88,7 +85,7 @@ describe('sign-in, sessions and lock-out', () => {
     await second.stop();
     expect(signedIn.status).toBe(200);
     expect(second.logLines.filter((line) => line.includes('Initial administrator'))).toHaveLength(0);
-    const files = fs.readdirSync(first.dataDir).map((f) => fs.readFileSync(path.join(first.dataDir, f)).toString('latin1')).join('');
+    const files = (await storedTexts(first.dataDir)).join('');
     expect(files).not.toContain(password);
     expect(files).toContain('$argon2id$');
   });

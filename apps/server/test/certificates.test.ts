@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csrPem, days, ecCertificatePem, pemToDer, pkcs8PrivateKeyDer, rsaCertificatePem, rsaPrivateKeyPem, samlMetadataXml, toBase64 } from '@tcc/testkit';
+import { storedTexts } from './support/test-database.js';
 import { createTenantWithConnection, LANDSCAPE, SUBACCOUNT_ID, useTestServer } from './support/test-server.js';
 
 const ctx = useTestServer();
@@ -85,7 +84,7 @@ describe('trust certificate upload (step 1)', () => {
     expect(der.answer.body.error.code).toBe('PRIVATE_KEY_REFUSED');
     expect((await ctx.api.get(pem.base)).body).toMatchObject({ certificate: null, steps: expect.arrayContaining([expect.objectContaining({ stepId: 1, status: 'not_started' })]) });
     const keyBody = rsaPrivateKeyPem().split('\n')[3]!;
-    const files = fs.readdirSync(ctx.server.dataDir).map((f) => fs.readFileSync(path.join(ctx.server.dataDir, f)).toString('latin1'));
+    const files = await storedTexts(ctx.server.dataDir);
     expect(files.some((content) => content.includes(keyBody))).toBe(false);
     expect(ctx.server.logLines.join('\n')).not.toContain(keyBody);
   });

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextHealth } from '../src/health/health-state.js';
 import type { HealthRecord, TransitionHook } from '../src/store/health-store.js';
-import { createSqliteStore } from '../src/store/sqlite-store.js';
 import type { Store } from '../src/store/types.js';
+import { openTestStore } from './support/test-database.js';
 import { adminClient, createTenantWithConnection, startTestServer } from './support/test-server.js';
 
 /**
@@ -21,7 +21,7 @@ beforeAll(async () => {
   ({ tenantId } = created);
   connectionId = created.connection.id;
   await server.stop();
-  store = await createSqliteStore(server.dataDir);
+  store = await openTestStore(server.dataDir);
 });
 afterAll(() => store.close());
 

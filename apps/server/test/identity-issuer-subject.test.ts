@@ -4,12 +4,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import { hash } from '@node-rs/argon2';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../src/store/migrations/index.js';
-import { SQLITE_FILE_NAME } from '../src/store/sqlite-store.js';
+import { openTestKysely } from './support/test-database.js';
 import { apiClient, startTestServer, type TestServer } from './support/test-server.js';
 
 /**
@@ -138,21 +137,18 @@ describe('within one issuer', () => {
 describe('migration 0008 on a store made before it', () => {
   it('keeps local accounts with their password and memberships; an account made from a token (issuer unknown) is not handed to a token by its user name', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-0008-'));
-    const database = new SqliteDatabase(path.join(dataDir, SQLITE_FILE_NAME));
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
+    const db = await openTestKysely<any>(dataDir);
     const all = await migrationProvider.getMigrations();
     const upTo0007 = Object.fromEntries(Object.entries(all).filter(([name]) => name < '0008'));
     expect((await new Migrator({ db, provider: { getMigrations: async () => upTo0007 } }).migrateToLatest()).error).toBeUndefined();
     const at = new Date().toISOString();
     const [tenantId, carolId, adaId] = [randomUUID(), randomUUID(), randomUUID()];
-    database.prepare('insert into tenants (id, name, name_key, created_at, updated_at, updated_by) values (?, ?, ?, ?, ?, ?)').run(tenantId, 'Kept across 0008', 'kept across 0008', at, at, 'carol');
-    const addUser = database.prepare('insert into users (id, username, display_name, password_hash, system_admin, failed_sign_ins, locked_until, created_at, disabled) values (?, ?, ?, ?, 0, 0, null, ?, 0)');
-    addUser.run(carolId, 'carol', 'Carol', await hash('carol-password-0001'), at);
+    await db.insertInto('tenants').values({ id: tenantId, name: 'Kept across 0008', name_key: 'kept across 0008', created_at: at, updated_at: at, updated_by: 'carol' }).execute();
+    const user = (id: string, username: string, display_name: string, password_hash: string | null) => ({ id, username, display_name, password_hash, system_admin: 0, failed_sign_ins: 0, locked_until: null, created_at: at, disabled: 0 });
+    await db.insertInto('users').values(user(carolId, 'carol', 'Carol', await hash('carol-password-0001'))).execute();
     // Made by the old keying from a token's user_name: which issuer it came from was never stored.
-    addUser.run(adaId, 'ada@example.com', 'Ada Lovelace', null, at);
-    const addMember = database.prepare("insert into memberships (tenant_id, user_id, role) values (?, ?, 'admin')");
-    addMember.run(tenantId, carolId);
-    addMember.run(tenantId, adaId);
+    await db.insertInto('users').values(user(adaId, 'ada@example.com', 'Ada Lovelace', null)).execute();
+    await db.insertInto('memberships').values([carolId, adaId].map((user_id) => ({ tenant_id: tenantId, user_id, role: 'admin' }))).execute();
     await db.destroy();
 
     const local = await startTestServer(dataDir);

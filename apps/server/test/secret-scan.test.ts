@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { API_ROUTES, buildPath, type ApiRoute } from '@tcc/shared';
 import { rsaCertificatePem, toBase64 } from '@tcc/testkit';
 import { describe, expect, it } from 'vitest';
+import { storedTexts } from './support/test-database.js';
 import { ADMIN_PASSWORD, createTenantWithConnection, LANDSCAPE, SUBACCOUNT_ID, useTestServer } from './support/test-server.js';
 
 const ctx = useTestServer();
@@ -42,10 +41,7 @@ describe('no secret in plain text anywhere', () => {
     }
     answers.push(JSON.stringify((await api.get('/api/openapi.json')).body));
 
-    const dataFiles = fs
-      .readdirSync(ctx.server.dataDir)
-      .filter((file) => file !== 'secrets.key')
-      .map((file) => fs.readFileSync(path.join(ctx.server.dataDir, file)).toString('latin1'));
+    const dataFiles = await storedTexts(ctx.server.dataDir, ['secrets.key']);
     const haystacks = { answers: answers.join('\n'), log: ctx.server.logLines.join('\n'), database: dataFiles.join('\n') };
     for (const [where, text] of Object.entries(haystacks)) {
       for (const [name, secret] of Object.entries({ ...SECRETS, adminPassword: ADMIN_PASSWORD, sessionCookie: api.session.cookie.split('=')[1]! })) {

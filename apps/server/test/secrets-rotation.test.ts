@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { secretContext } from '../src/features/credentials/credential-service.js';
 import { loadKeyring } from '../src/secrets/index.js';
-import { createSqliteStore } from '../src/store/sqlite-store.js';
+import { openTestStore, testStoreEnv } from './support/test-database.js';
 import { adminClient, createTenantWithConnection, startTestServer } from './support/test-server.js';
 
 const run = promisify(execFile);
@@ -24,12 +24,12 @@ describe('key rotation (npm run secrets:rotate)', () => {
     const newKey = randomBytes(32).toString('base64');
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/rotate-secrets-main.ts'], {
       cwd: serverRoot,
-      env: { ...process.env, DATA_DIR: server.dataDir, SECRETS_KEY: newKey, SECRETS_PREVIOUS_KEYS: oldKey, SANDBOX: 'off', LOG_LEVEL: 'info' },
+      env: { ...process.env, ...(await testStoreEnv(server.dataDir)), DATA_DIR: server.dataDir, SECRETS_KEY: newKey, SECRETS_PREVIOUS_KEYS: oldKey, SANDBOX: 'off', LOG_LEVEL: 'info' },
     });
     expect(stdout).toContain('"reencrypted":1');
     expect(stdout).not.toContain('Rotate-me-password-2026!');
 
-    const store = await createSqliteStore(server.dataDir);
+    const store = await openTestStore(server.dataDir);
     const [secret] = await store.allSecrets();
     await store.close();
     const onlyNew = loadKeyring({ envKey: newKey, keyFile: path.join(server.dataDir, 'unused.key') });

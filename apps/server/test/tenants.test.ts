@@ -25,6 +25,14 @@ describe('tenants', () => {
     expect(wildcard.body.items.map((t: { name: string }) => t.name)).toEqual(['100% Cloud_Co']);
   });
 
+  it('when search text holds the escape character or a backslash, then they are matched literally too (SQLite and PostgreSQL)', async () => {
+    await ctx.api.post('/api/tenants', { name: 'Yes! Back\\slash' });
+    for (const q of ['s! b', 'k\\s', '!%']) {
+      const answer = await ctx.api.get(`/api/tenants?q=${encodeURIComponent(q)}`);
+      expect(answer.body.items.map((t: { name: string }) => t.name), q).toEqual(q === '!%' ? [] : ['Yes! Back\\slash']);
+    }
+  });
+
   it('when a name is taken in another case, then creating answers 409 and says so', async () => {
     const answer = await ctx.api.post('/api/tenants', { name: 'CONTOSO' });
     expect(answer.status).toBe(409);

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteStore } from '../store/sqlite-store.js';
+import { openTestStore } from '../../test/support/test-database.js';
 import type { Store } from '../store/types.js';
 import { createBearerPrincipal } from './bearer-principal.js';
 
 let store: Store;
 let n = 0;
 beforeAll(async () => {
-  store = await createSqliteStore(fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-bearer-')));
+  store = await openTestStore(fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-bearer-')));
 });
 afterAll(() => store.close());
 

@@ -91,7 +91,7 @@ export function createKyselyAlertStore(db: Kysely<Database>): AlertStore {
     async enqueueAlert(tx, outbox, deliveryRow) {
       const inserted = await tx.insertInto('alert_outbox').values(outbox).onConflict((oc) => oc.column('transition_id').doNothing()).executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return;
-      const channels = await tx.selectFrom('alert_channels').selectAll().where('tenant_id', '=', outbox.tenant_id).where('enabled', '=', 1).execute();
+      const channels = await tx.selectFrom('alert_channels').selectAll().where('tenant_id', '=', outbox.tenant_id).where('enabled', '=', 1).orderBy('created_at').orderBy('id').execute();
       for (const channel of channels) await tx.insertInto('alert_deliveries').values(deliveryRow(channel)).execute();
     },
     async enqueueTestAlert(outbox, delivery) {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { composeApp } from '../../src/compose.js';
 import type { GuardedFetch } from '../../src/outbound/index.js';
 import { loadConfig } from '../../src/config.js';
+import { testStoreEnv } from './test-database.js';
 
 export interface TestServer {
   baseUrl: string;
@@ -19,7 +20,10 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** The real app over real HTTP, against a SQLite file in a temporary directory (or `dataDir`, to test restarts). */
+/**
+ * The real app over real HTTP, against a SQLite file in a temporary directory (or `dataDir`, to test restarts); with
+ * TEST_STORE=postgres against a PostgreSQL database of its own, the same one again for the same `dataDir`.
+ */
 export async function startTestServer(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-test-')),
   env: Record<string, string> = {},
@@ -33,6 +37,7 @@ export async function startTestServer(
     INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD,
     // Scheduled health checks would call SAP in the background of every test: on only where a test asks for them.
     HEALTH_CHECKS: 'off',
+    ...(await testStoreEnv(dataDir)),
     ...env,
   });
   const logLines: string[] = [];

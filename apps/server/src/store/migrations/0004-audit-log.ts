@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { onPostgres } from './dialect.js';
 
 /**
  * The tenants' audit log. Append-only: the store has no update or delete for it, and it has no foreign key, so
@@ -7,7 +8,8 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('audit_events')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    // SQLite's `integer primary key autoincrement`; PostgreSQL numbers the rows with an identity column instead.
+    .addColumn('id', 'integer', (c) => (onPostgres(db) ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
     .addColumn('tenant_id', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { onPostgres } from './dialect.js';
 
 // LOCAL_ISSUER of auth-store.ts when this migration was written (a migration must not change once applied).
 const LOCAL_ISSUER = 'local';
@@ -13,7 +14,11 @@ const LEGACY_TOKEN_ISSUER = 'legacy-unknown-issuer';
  * (https://www.sqlite.org/lang_altertable.html#otheralter). Foreign keys are off meanwhile, or dropping the old table
  * would delete every membership and session with it (ON DELETE CASCADE).
  */
+/** On SQLite this migration manages its own transaction (foreign keys go off outside it); see sqlite-store.ts. */
+export const ownTransaction = true;
+
 export async function up(db: Kysely<unknown>): Promise<void> {
+  if (onPostgres(db)) return upOnPostgres(db);
   await rebuildUsers(db, async (trx) => {
     await trx.schema
       .createTable('users_next')
@@ -41,6 +46,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  if (onPostgres(db)) return downOnPostgres(db);
   await rebuildUsers(db, async (trx) => {
     await trx.schema
       .createTable('users_next')
@@ -77,4 +83,28 @@ async function rebuildUsers(db: Kysely<unknown>, rebuild: (trx: Kysely<unknown>)
   } finally {
     await sql`pragma foreign_keys = on`.execute(db);
   }
+}
+
+/**
+ * PostgreSQL changes the table in place (ALTER TABLE does all of it, inside the migrations' one transaction): the
+ * memberships and sessions keep pointing at the same rows. `users_username_key` is PostgreSQL's name for 0003's
+ * `username unique`.
+ */
+async function upOnPostgres(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('users').addColumn('issuer', 'text').execute();
+  await db.schema.alterTable('users').addColumn('subject', 'text').execute();
+  await sql`update users set issuer = case when password_hash is null then ${LEGACY_TOKEN_ISSUER} else ${LOCAL_ISSUER} end, subject = username`.execute(db);
+  await db.schema.alterTable('users').alterColumn('issuer', (c) => c.setNotNull()).execute();
+  await db.schema.alterTable('users').alterColumn('subject', (c) => c.setNotNull()).execute();
+  await db.schema.alterTable('users').dropConstraint('users_username_key').execute();
+  await db.schema.createIndex('users_identity').unique().on('users').columns(['issuer', 'subject']).execute();
+  await db.schema.createIndex('users_by_username').on('users').column('username').execute();
+}
+
+async function downOnPostgres(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('users_by_username').execute();
+  // Fails on a user name two issuers share, as on SQLite.
+  await db.schema.alterTable('users').addUniqueConstraint('users_username_key', ['username']).execute();
+  await db.schema.alterTable('users').dropColumn('subject').execute();
+  await db.schema.alterTable('users').dropColumn('issuer').execute();
 }
