@@ -43,6 +43,12 @@ function undecodableBody(error: unknown, contentEncoding: string | undefined): E
 /** The one place errors become answers: typed errors keep their status; anything else is logged and hidden. */
 export function createErrorMiddleware(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
+    // A streamed answer (the CSV export) that failed midway: the status is sent, so the download is cut off instead.
+    if (res.headersSent) {
+      logger.error('request failed after the answer began', { method: req.method, path: req.path, error: error instanceof Error ? error.stack : String(error) });
+      res.destroy();
+      return;
+    }
     if (error instanceof TooManyRequestsError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     if (error instanceof AppError) {
       const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };

@@ -2,6 +2,8 @@ import type { HealthFinding, HealthState } from '@tcc/shared';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import type { Page } from './types.js';
+import { healthRankOf } from './health-rank.js';
+import { recountConnection } from './tenant-counts.js';
 
 /** A connection's latest health as stored (health/health-state.ts computes it). */
 export interface HealthRecord {
@@ -132,6 +134,8 @@ const toEvent = (row: Database['health_events']): HealthEventRecord => ({
   signature: row.signature,
 });
 
+export { HEALTH_RANKS, healthRankOf } from './health-rank.js';
+
 export function createKyselyHealthStore(db: Kysely<Database>): HealthStore {
   /** No one holds the lease: never taken, released, or run out (a crashed checker's). */
   const freeLease = (now: string) => (eb: ExpressionBuilder<Database, 'connection_health'>) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]);
@@ -237,6 +241,9 @@ export function createKyselyHealthStore(db: Kysely<Database>): HealthStore {
           .executeTakeFirst();
         // The lease ran out and someone else may be checking: this result is not written at all.
         if (Number(saved.numUpdatedRows) !== 1) return false;
+        // Kept on the connection row for the lists (migration 0015), in the same transaction as the state.
+        await trx.updateTable('connections').set({ health_rank: healthRankOf(health.state) }).where('id', '=', connectionId).execute();
+        await recountConnection(trx, connectionId);
         const last = await trx.selectFrom('health_events').selectAll().where('connection_id', '=', connectionId).orderBy('at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
         if (event.kind === 'check' && last && last.kind === 'check' && last.state === event.state && last.signature === event.signature) {
           await trx

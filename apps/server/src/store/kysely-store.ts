@@ -1,11 +1,12 @@
-import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { type EnteredValues, type StepStatus, type TenantRole } from '@tcc/shared';
+import { sql, type Expression, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import { type EnteredValues, type TenantRole } from '@tcc/shared';
 import { createKyselyAuditStore } from './audit-store.js';
 import { createKyselyAutomationStore } from './automation-store.js';
-import { createKyselyHealthStore, type HealthRecord } from './health-store.js';
+import { createKyselyHealthStore, HEALTH_RANKS, type HealthRecord } from './health-store.js';
 import { createKyselyAlertStore } from './alert-store.js';
 import { createKyselyAuthStore } from './kysely-auth-store.js';
 import { lastTestOf } from './last-test.js';
+import { moveTenantCounts, recountConnection } from './tenant-counts.js';
 import type { Database } from './schema.js';
 import {
   DuplicateError,
@@ -28,13 +29,16 @@ export interface DialectTraits {
 }
 
 
-/** `lower(column) like pattern`, with LIKE wildcards in the search text taken literally. */
+/**
+ * `lower(column) like pattern`, with LIKE wildcards in the search text taken literally. The escape character is `!`,
+ * not a backslash: `'\\'` reads differently on PostgreSQL depending on standard_conforming_strings, `'!'` the same everywhere.
+ */
 function containsText(column: Expression<string>, text: string): Expression<SqlBool> {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<SqlBool>`lower(${column}) like ${pattern} escape '\\'`;
+  const pattern = `%${text.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  return sql<SqlBool>`lower(${column}) like ${pattern} escape '!'`;
 }
 
-type ConnectionRow = Database['connections'] & { automated: number | boolean | null };
+type ConnectionRow = Selectable<Database['connections']> & { automated: number | boolean | null };
 
 /** Whether an assisted-setup run of the outer connection `c` has succeeded. */
 const automatedFlag = sql<number>`(select count(*) from automation_runs r where r.connection_id = c.id and r.status in ('succeeded', 'manual'))`;
@@ -57,10 +61,9 @@ const toConnection = (row: ConnectionRow): ConnectionRecord => ({
   updatedBy: row.updated_by,
 });
 
-type HealthCounts = { healthy_count: number | null; warning_count: number | null; broken_count: number | null };
 
 const toTenant = (
-  row: Database['tenants'] & { role: TenantRole; connection_count: number | null; working_count: number | null; attention_count: number | null } & HealthCounts,
+  row: Selectable<Database['tenants']> & { role: TenantRole },
 ): TenantRecord => ({
   role: row.role,
   id: row.id,
@@ -104,8 +107,36 @@ const toHealthRecord = (row: HealthColumns): HealthRecord | null =>
         certificateThreshold: row.health_certificate_threshold === null ? null : Number(row.health_certificate_threshold),
       };
 
-/** broken, warning, unknown (or never checked), healthy: "sort by severity" ascending. */
-const healthRank = sql<number>`case h.state when 'broken' then 0 when 'warning' then 1 when 'healthy' then 3 else 2 end`;
+
+const flip = (order: 'asc' | 'desc') => (order === 'asc' ? 'desc' : 'asc');
+
+/**
+ * Page `page` as a LIMIT/OFFSET counted from whichever end of the `total` rows is nearer (`reversed`: read in the
+ * opposite order, then turned round), so the last page costs what the first does. Null: the page is past the end.
+ */
+export function pageWindow(total: number, page: number, pageSize: number): { limit: number; offset: number; reversed: boolean } | null {
+  const offset = (page - 1) * pageSize;
+  if (offset >= total) return null;
+  const limit = Math.min(pageSize, total - offset);
+  const fromEnd = total - offset - limit;
+  return fromEnd < offset ? { limit, offset: fromEnd, reversed: true } : { limit, offset, reversed: false };
+}
+
+/**
+ * The step summaries kept on the connection row (0014), recomputed from its steps in the change's transaction.
+ * `connectionId`: an ID, or a reference such as sql.ref('connections.id') to update many rows at once.
+ */
+export const stepSummaries = (connectionId: string | RawBuilder<unknown>) => {
+  const steps = (where: RawBuilder<unknown>) => sql<number>`(select count(*) from step_progress s where s.connection_id = ${connectionId} and ${where})`;
+  return {
+    finished_count: steps(sql`s.status in ('done', 'skipped')`),
+    failed_count: steps(sql`s.status = 'failed'`),
+    touched_count: steps(sql`s.status <> 'not_started'`),
+    last_step_change_at: sql<string | null>`(select max(s.updated_at) from step_progress s where s.connection_id = ${connectionId})`,
+    first_failed_step: sql<number | null>`(select min(s.step_id) from step_progress s where s.connection_id = ${connectionId} and s.status = 'failed')`,
+    first_failed_note: sql<string | null>`(select s.note from step_progress s where s.connection_id = ${connectionId} and s.status = 'failed' order by s.step_id limit 1)`,
+  };
+};
 
 const toSecret = (row: Database['connection_secrets']): SecretRecord => ({
   kind: row.kind as SecretKind,
@@ -139,53 +170,25 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
     throw constraint ? new DuplicateError(constraint) : error;
   };
 
-  /** Steps of the outer connection `c` in the given statuses (not_started rows are resets, not progress). */
-  const stepCount = (statuses: readonly StepStatus[] | 'touched') =>
-    statuses === 'touched'
-      ? sql<number>`(select count(*) from step_progress s where s.connection_id = c.id and s.status <> 'not_started')`
-      : sql<number>`(select count(*) from step_progress s where s.connection_id = c.id and s.status in (${sql.join(statuses)}))`;
-
-  /** When a step of the outer connection `c` last changed. */
-  const lastStepChange = sql<string | null>`(select max(s.updated_at) from step_progress s where s.connection_id = c.id)`;
-  /** The outer connection's last test is newer than every step change (ISO strings compare in time order). */
-  const testIsCurrent = sql<SqlBool>`c.last_test_at >= coalesce(${lastStepChange}, '')`;
-  /** The latest health check of the outer connection did not find it broken (a newer broken check outranks a passed test). */
-  const notBrokenNow = sql<SqlBool>`not exists (select 1 from connection_health hb where hb.connection_id = c.id and hb.state = 'broken')`;
-  const firstFailedStep = sql<number | null>`(select min(s.step_id) from step_progress s where s.connection_id = c.id and s.status = 'failed')`;
-  const firstFailedNote = sql<string | null>`(select s.note from step_progress s where s.connection_id = c.id and s.status = 'failed' order by s.step_id limit 1)`;
-
-  /** Tenants of `userId` with their counts and the user's role; a non-member finds nothing. */
-  const withTenantCounts = (query: SelectQueryBuilder<Database & { t: Database['tenants'] }, 't', object>, userId: string) =>
-    query
+  /*
+   * Lists at scale (migrations 0014-0016): a page is read in two steps. First the page's IDs, from the indexed sort
+   * columns only (step summaries, certificate expiry and health rank are maintained on the connection row, not counted
+   * per row), as a LIMIT/OFFSET from whichever end of the list is nearer; then the page's rows for those IDs alone, by
+   * primary key. A tenant's counts are maintained on its row (tenant-counts.ts), never counted per request.
+   */
+  /** Tenants `tenantIds` in that order, as `userId` sees them (with their role); a non-member finds nothing. */
+  const tenantRows = async (tenantIds: string[], userId: string): Promise<TenantRecord[]> => {
+    if (tenantIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('tenants as t')
       .innerJoin('memberships as m', (join) => join.onRef('m.tenant_id', '=', 't.id').on('m.user_id', '=', userId))
+      .where('t.id', 'in', tenantIds)
       .selectAll('t')
       .select('m.role')
-      .select((eb) => [
-      eb.selectFrom('connections as c').whereRef('c.tenant_id', '=', 't.id').select(eb.fn.countAll<number>().as('n')).as('connection_count'),
-      eb
-        .selectFrom('connections as c')
-        .whereRef('c.tenant_id', '=', 't.id')
-        .where('c.last_test_outcome', '=', 'succeeded')
-        .where(stepCount(['failed']), '=', 0)
-        .where(testIsCurrent)
-        .where(notBrokenNow)
-        .select(eb.fn.countAll<number>().as('n'))
-        .as('working_count'),
-      eb
-        .selectFrom('connections as c')
-        .whereRef('c.tenant_id', '=', 't.id')
-        .where((w) => w.or([w(stepCount(['failed']), '>', 0), w.and([w('c.last_test_outcome', '=', 'failed'), testIsCurrent]), w.not(notBrokenNow)]))
-        .select(eb.fn.countAll<number>().as('n'))
-        .as('attention_count'),
-      ...(['healthy', 'warning', 'broken'] as const).map((state) =>
-        eb
-          .selectFrom('connection_health as h')
-          .whereRef('h.tenant_id', '=', 't.id')
-          .where('h.state', '=', state)
-          .select(eb.fn.countAll<number>().as('n'))
-          .as(`${state}_count` as const),
-      ),
-    ]);
+      .execute();
+    const byId = new Map(rows.map((row) => [row.id, toTenant(row)]));
+    return tenantIds.flatMap((id) => byId.get(id) ?? []);
+  };
 
   const healthStore = createKyselyHealthStore(db);
 
@@ -215,19 +218,27 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
         .selectFrom('tenants as t')
         .where((eb) => eb.exists(eb.selectFrom('memberships as mm').whereRef('mm.tenant_id', '=', 't.id').where('mm.user_id', '=', userId).select('mm.user_id')));
       if (q) base = base.where((eb) => containsText(eb.ref('t.name'), q));
-      const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-      const rows = await withTenantCounts(base, userId)
-        .orderBy(sort === 'name' ? 't.name_key' : 't.updated_at', order)
-        .orderBy('t.id')
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
+      // Count only the caller's tenants: without a search that is their memberships (index memberships_by_user).
+      const { total } = q
+        ? await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+        : await db.selectFrom('memberships').where('user_id', '=', userId).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      const window = pageWindow(Number(total), page, pageSize);
+      if (!window) return { total: Number(total), rows: [] };
+      const direction = window.reversed ? flip(order) : order;
+      // tenants.name_key (unique) and tenants_by_updated (0014) give this order, so the page is read off an index.
+      const ids = await base
+        .select('t.id')
+        .orderBy(sort === 'name' ? 't.name_key' : 't.updated_at', direction)
+        .orderBy('t.id', window.reversed ? 'desc' : 'asc')
+        .limit(window.limit)
+        .offset(window.offset)
         .execute();
-      return { total: Number(total), rows: rows.map(toTenant) };
+      if (window.reversed) ids.reverse();
+      return { total: Number(total), rows: await tenantRows(ids.map((row) => row.id), userId) };
     },
 
     async getTenant(tenantId, userId) {
-      const row = await withTenantCounts(db.selectFrom('tenants as t').where('t.id', '=', tenantId), userId).executeTakeFirst();
-      return row ? toTenant(row) : undefined;
+      return (await tenantRows([tenantId], userId))[0];
     },
 
     async createTenant({ id, name }, creatorId, { at, by }) {
@@ -256,35 +267,48 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
     },
 
     async listConnections(tenantId, { q, sort, order, page, pageSize, needsAttention }) {
-      let base = db.selectFrom('connections as c').leftJoin('connection_health as h', 'h.connection_id', 'c.id').where('c.tenant_id', '=', tenantId);
-      if (needsAttention) base = base.where('h.state', 'in', ['warning', 'broken']);
+      let base = db.selectFrom('connections as c').where('c.tenant_id', '=', tenantId);
+      if (needsAttention) base = base.where('c.health_rank', 'in', [HEALTH_RANKS.broken, HEALTH_RANKS.warning]);
       if (q) {
         base = base.where((eb) =>
           eb.or([containsText(eb.ref('c.display_name'), q), containsText(eb.ref('c.subaccount_id'), q), containsText(eb.ref('c.s4_ui_host'), q)]),
         );
       }
-      const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-      const sortColumn = {
-        displayName: 'c.display_name_key',
-        updatedAt: 'c.updated_at',
-        progress: 'finished_count',
-        certificateNotAfter: 'certificate_not_after',
-        health: 'health_rank',
-      } as const;
-      const rows = await base
-        .leftJoin('trust_certificates as tc', 'tc.connection_id', 'c.id')
+      // Unfiltered, the count is the tenant's maintained connection_count (0016); filtered, an index count.
+      const { total } =
+        q || needsAttention
+          ? await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+          : ((await db.selectFrom('tenants').where('id', '=', tenantId).select('connection_count as total').executeTakeFirst()) ?? { total: 0 });
+      const window = pageWindow(Number(total), page, pageSize);
+      if (!window) return { total: Number(total), rows: [] };
+      // Each key has an index (tenant_id, key, display_name_key, id): 0001, 0014 and 0015.
+      const sortKey = {
+        displayName: sql.ref('c.display_name_key'),
+        updatedAt: sql.ref('c.updated_at'),
+        progress: sql.ref('c.finished_count'),
+        certificateNotAfter: sql.ref('c.certificate_not_after'),
+        health: sql.ref('c.health_rank'),
+      }[sort];
+      const direction = window.reversed ? flip(order) : order;
+      const tieBreak = window.reversed ? 'desc' : 'asc';
+      let idQuery = base.select('c.id').orderBy(sortKey, (ob) => {
+        const ordered = direction === 'asc' ? ob.asc() : ob.desc();
+        // Only the expiry can be null; nulls stay last whichever the order (first when read from the end).
+        if (sort !== 'certificateNotAfter') return ordered;
+        return window.reversed ? ordered.nullsFirst() : ordered.nullsLast();
+      });
+      if (sort !== 'displayName') idQuery = idQuery.orderBy('c.display_name_key', tieBreak);
+      const ids = (await idQuery.orderBy('c.id', tieBreak).limit(window.limit).offset(window.offset).execute()).map((row) => row.id);
+      if (window.reversed) ids.reverse();
+      if (ids.length === 0) return { total: Number(total), rows: [] };
+      // By primary key only: with tenant_id = ? as well, SQLite walks the tenant's index and filters by ID (the IDs were
+      // read for this tenant just now).
+      const rows = await db
+        .selectFrom('connections as c')
+        .leftJoin('connection_health as h', 'h.connection_id', 'c.id')
+        .where('c.id', 'in', ids)
         .selectAll('c')
         .select(automatedFlag.as('automated'))
-        .select('tc.not_after as certificate_not_after')
-        .select([
-          stepCount(['done', 'skipped']).as('finished_count'),
-          stepCount(['failed']).as('failed_count'),
-          stepCount('touched').as('touched_count'),
-          lastStepChange.as('last_step_change_at'),
-          firstFailedStep.as('first_failed_step'),
-          firstFailedNote.as('first_failed_note'),
-          healthRank.as('health_rank'),
-        ])
         .select([
           'h.state as health_state',
           'h.since as health_since',
@@ -295,16 +319,14 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
           'h.certificate_not_after as health_certificate_not_after',
           'h.certificate_threshold as health_certificate_threshold',
         ])
-        .orderBy(sql.ref(sortColumn[sort]), (ob) => (order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast()))
-        .orderBy('c.display_name_key')
-        .orderBy('c.id')
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
         .execute();
+      const byId = new Map(rows.filter((row) => row.tenant_id === tenantId).map((row) => [row.id, row]));
       return {
         total: Number(total),
-        rows: rows.map(
-          (row): ConnectionListRecord => ({
+        rows: ids.flatMap((id) => {
+          const row = byId.get(id);
+          if (!row) return [];
+          const record: ConnectionListRecord = {
             ...toConnection(row),
             finishedCount: Number(row.finished_count ?? 0),
             failedCount: Number(row.failed_count ?? 0),
@@ -313,8 +335,9 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
             lastStepChangeAt: row.last_step_change_at ?? null,
             firstFailedStep: row.first_failed_step === null ? null : { stepId: Number(row.first_failed_step), note: row.first_failed_note ?? null },
             health: toHealthRecord(row),
-          }),
-        ),
+          };
+          return [record];
+        }),
       };
     },
 
@@ -328,7 +351,8 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
         .executeTakeFirst();
       if (!row) return undefined;
       const [steps, certificate, health] = await Promise.all([
-        db.selectFrom('step_progress').selectAll().where('connection_id', '=', connectionId).where('tenant_id', '=', tenantId).execute(),
+        // In step order on both databases (PostgreSQL returns rows in no particular order without ORDER BY).
+        db.selectFrom('step_progress').selectAll().where('connection_id', '=', connectionId).where('tenant_id', '=', tenantId).orderBy('step_id').execute(),
         db.selectFrom('trust_certificates').selectAll().where('connection_id', '=', connectionId).where('tenant_id', '=', tenantId).executeTakeFirst(),
         healthStore.getHealth(tenantId, connectionId),
       ]);
@@ -351,24 +375,30 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
 
     async createConnection(tenantId, connection, { at, by }) {
       await db
-        .insertInto('connections')
-        .values({
-          id: connection.id,
-          tenant_id: tenantId,
-          display_name: connection.displayName,
-          display_name_key: connection.displayName.toLowerCase(),
-          subaccount_id: connection.subaccountId,
-          landscape_domain: connection.landscapeDomain,
-          s4_ui_host: connection.s4UiHost,
-          s4_api_host: connection.s4ApiHost,
-          s4_client: connection.s4Client,
-          is_sandbox: connection.sandbox ? 1 : 0,
-          version: 1,
-          created_at: at,
-          updated_at: at,
-          updated_by: by,
+        .transaction()
+        .execute(async (trx) => {
+          // Counted as neither working nor needing attention, health unknown: only the tenant's connection count moves.
+          await moveTenantCounts(trx, tenantId, { connections: 1, working: 0, attention: 0, fromRank: null, toRank: null });
+          await trx
+            .insertInto('connections')
+            .values({
+              id: connection.id,
+              tenant_id: tenantId,
+              display_name: connection.displayName,
+              display_name_key: connection.displayName.toLowerCase(),
+              subaccount_id: connection.subaccountId,
+              landscape_domain: connection.landscapeDomain,
+              s4_ui_host: connection.s4UiHost,
+              s4_api_host: connection.s4ApiHost,
+              s4_client: connection.s4Client,
+              is_sandbox: connection.sandbox ? 1 : 0,
+              version: 1,
+              created_at: at,
+              updated_at: at,
+              updated_by: by,
+            })
+            .execute();
         })
-        .execute()
         .catch(rethrowDuplicate);
     },
 
@@ -429,6 +459,14 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
               .onConflict((oc) => oc.column('connection_id').doUpdateSet(row))
               .execute();
           }
+          if ((change.steps?.length ?? 0) > 0 || change.certificate) {
+            await trx
+              .updateTable('connections')
+              .set({ ...(change.steps?.length ? stepSummaries(connectionId) : {}), ...(change.certificate ? { certificate_not_after: change.certificate.notAfter } : {}) })
+              .where('id', '=', connectionId)
+              .execute();
+          }
+          if ((change.steps?.length ?? 0) > 0) await recountConnection(trx, connectionId);
           for (const secret of change.secrets ?? []) {
             const row = { ciphertext: secret.ciphertext, meta_json: JSON.stringify(secret.meta), updated_at: secret.updatedAt, updated_by: secret.updatedBy };
             await trx
@@ -487,13 +525,21 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
     },
 
     async deleteConnection(tenantId, connectionId, expectedVersion) {
-      const result = await db
-        .deleteFrom('connections')
-        .where('id', '=', connectionId)
-        .where('tenant_id', '=', tenantId)
-        .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      if (Number(result.numDeletedRows) > 0) return 'changed';
+      const deleted = await db.transaction().execute(async (trx) => {
+        // RETURNING gives what the row was counted as when it went, so the tenant's counts lose exactly that.
+        const row = await trx
+          .deleteFrom('connections')
+          .where('id', '=', connectionId)
+          .where('tenant_id', '=', tenantId)
+          .where('version', '=', expectedVersion)
+          .returning(['counted_working', 'counted_attention', 'counted_rank'])
+          .executeTakeFirst();
+        if (row) {
+          await moveTenantCounts(trx, tenantId, { connections: -1, working: -Number(row.counted_working), attention: -Number(row.counted_attention), fromRank: Number(row.counted_rank), toRank: null });
+        }
+        return row !== undefined;
+      });
+      if (deleted) return 'changed';
       return outcomeWhenNothingChanged(tenantId, connectionId);
     },
   };

@@ -12,6 +12,13 @@ export interface TenantTable {
   updated_by: string;
   /** Seconds between health checks of this tenant's connections; null: the server's HEALTH_CHECK_INTERVAL (0010). */
   health_interval_seconds: number | null;
+  /** The tenant's counts (0016), kept by the store in the transaction of each change (tenant-counts.ts). */
+  connection_count: Generated<number>;
+  working_count: Generated<number>;
+  attention_count: Generated<number>;
+  healthy_count: Generated<number>;
+  warning_count: Generated<number>;
+  broken_count: Generated<number>;
 }
 
 export interface ConnectionTable {
@@ -31,6 +38,20 @@ export interface ConnectionTable {
   /** The last test's outcome and time, also in last_test_json: columns so lists can count working connections. */
   last_test_outcome: 'succeeded' | 'failed' | 'not-tested' | null;
   last_test_at: string | null;
+  /** Summaries of step_progress and the certificate's expiry (0014), kept by the store in the change's transaction. */
+  finished_count: Generated<number>;
+  failed_count: Generated<number>;
+  touched_count: Generated<number>;
+  last_step_change_at: string | null;
+  first_failed_step: number | null;
+  first_failed_note: string | null;
+  certificate_not_after: string | null;
+  /** The latest health as a rank (0015): broken 0, warning 1, unknown or unchecked 2, healthy 3; kept by the health store. */
+  health_rank: Generated<number>;
+  /** What the connection is counted as in its tenant's counts (0016): working, needing attention, health rank. */
+  counted_working: Generated<number>;
+  counted_attention: Generated<number>;
+  counted_rank: Generated<number>;
   version: number;
   created_at: string;
   updated_at: string;
@@ -130,6 +151,9 @@ export interface AutomationRunTable {
   units_json: string;
   calls_json: string;
   error: string | null;
+  /** The instance executing the run and until when (migration 0013); a lapsed lease is a run cut by a crash. */
+  lease_by: string | null;
+  lease_until: string | null;
 }
 
 /** The latest health of a connection and its scheduling lease (migration 0010, health/). */

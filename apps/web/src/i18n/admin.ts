@@ -49,6 +49,7 @@ export const adminMessages = {
   'audit.filter.clear': 'Clear filters',
   'audit.filter.invalidDate': 'Enter a valid date.',
   'audit.entries': 'Entries ({count})',
+  'audit.entriesMoreThan': 'Entries (more than {count})',
   'audit.export': 'Export CSV',
   'audit.export.tooltip': 'Download all entries that match the filters as a CSV file',
   'audit.table': 'Audit log entries',

@@ -34,5 +34,8 @@ export const AuditQuerySchema = z.object({
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
-export const AuditPageSchema = pageSchema(AuditEventSchema);
+export const AuditPageSchema = pageSchema(AuditEventSchema).extend({
+  /** True when the log holds more entries than `total`: the server counts only so far past the page. */
+  totalIsLowerBound: z.boolean().optional(),
+});
 export type AuditPage = z.infer<typeof AuditPageSchema>;

@@ -1,8 +1,8 @@
 import { LIMITS, type Tenant } from '@tcc/shared';
-import { DynamicPage, DynamicPageHeader, DynamicPageTitle, FlexBox, IllustratedMessage, Link, Text, Title } from '@ui5/webcomponents-react';
-import '@ui5/webcomponents-fiori/dist/illustrations/NoEntries.js';
+import { DynamicPage, DynamicPageHeader, DynamicPageTitle, FlexBox, Link, Text, Title } from '@ui5/webcomponents-react';
 import { useState } from 'react';
 import { ErrorStrip } from '../../../components/error-strip';
+import { IllustratedMessage } from '../../../components/illustrated-message';
 import { PageBreadcrumbs } from '../../../components/page-breadcrumbs';
 import { Pager } from '../../../components/pager';
 import { paths } from '../../../config/paths';
@@ -58,7 +58,7 @@ export function AuditLogPage({ tenant }: { tenant: Tenant }) {
       ) : (
         <>
           <FlexBox alignItems="Center" justifyContent="SpaceBetween" wrap="Wrap" className="list-toolbar">
-            <Title level="H3" size="H5">{t('audit.entries', { count: data?.total ?? 0 })}</Title>
+            <Title level="H3" size="H5">{t(data?.totalIsLowerBound ? 'audit.entriesMoreThan' : 'audit.entries', { count: data?.total ?? 0 })}</Title>
             <Link href={getAuditExportUrl(tenant.id, query)} icon="download" target="_self" tooltip={t('audit.export.tooltip')}>
               {t('audit.export')}
             </Link>
