@@ -49,6 +49,14 @@ test('given the sandbox credentials, when an admin runs assisted setup, then eve
     if (/icon/i.test(message.text())) iconErrors.push(message.text());
   });
 
+  // Live progress comes as server-sent events; the page polls the latest run only while that stream is down.
+  const streams: number[] = [];
+  let polls = 0;
+  page.on('response', (response) => {
+    if (response.url().endsWith('/automation/runs/latest/events')) streams.push(response.status());
+    if (response.url().endsWith('/automation/runs/latest')) polls += 1;
+  });
+
   await signIn(page, 'demo-admin', 'TaskCenter-Sandbox-2026');
   await page.getByRole('link', { name: 'Sandbox demo' }).click();
   await page.getByRole('link', { name: 'Sandbox', exact: true }).click();
@@ -80,7 +88,10 @@ test('given the sandbox credentials, when an admin runs assisted setup, then eve
   await expect(planUnit(page, 'communicationUser')).toContainText('Create');
   await expect(planUnit(page, 'destination')).toContainText('SAP BTP');
   await expect(planUnit(page, 'arrangement')).toContainText('SAP S/4HANA Cloud');
+  const pollsBefore = polls;
   const firstRunId = await runAndWait(page, null);
+  expect(streams).toContain(200);
+  expect(polls - pollsBefore, 'polls of the latest run while its stream was open').toBeLessThanOrEqual(1);
 
   // The steps the run recorded, all 19 of them.
   await expect(page.locator('[data-step-id][data-status="done"]')).toHaveCount(STEP_COUNT);
@@ -111,7 +122,13 @@ test('given the sandbox credentials, when an admin runs assisted setup, then eve
   await expect(again.locator('.plan-unit[data-action="create"]')).toHaveCount(0);
   await expect(again.locator('.plan-unit[data-action="update"]')).toHaveCount(0);
   await expect(planUnit(page, 'communicationSystem')).toContainText('Exists, used as it is');
+  // The stream breaks (a proxy that cuts it, say): the page falls back to polling, silently, and still follows the run.
+  await page.route('**/automation/runs/latest/events', (route) => route.abort());
+  const pollsBeforeFallback = polls;
   await runAndWait(page, firstRunId);
+  expect(polls - pollsBeforeFallback, 'polls of the latest run while its stream was down').toBeGreaterThan(0);
+  await expect(panel.getByTestId('run-progress').locator('ui5-message-strip[design="Negative"]')).toHaveCount(0);
+  await page.unroute('**/automation/runs/latest/events');
   await expect(page.locator('[data-step-id][data-status="done"]')).toHaveCount(STEP_COUNT);
 
   expect(iconErrors).toEqual([]);

@@ -11,6 +11,7 @@ import type { TenantService } from '../features/tenants/tenant-service.js';
 import type { HealthService } from '../health/health-service.js';
 import type { HealthScheduler } from '../health/scheduler.js';
 import type { TrustRotationService } from '../trust-rotation/trust-rotation-service.js';
+import type { RunProgressService } from '../progress/run-progress-stream.js';
 import { SYSTEM_AUDIT } from '../store/audit-store.js';
 import type { Store } from '../store/types.js';
 import { InputError, NotFoundError, ServiceUnavailableError } from './errors.js';
@@ -19,6 +20,8 @@ import type { RouteHandlers } from './mount-routes.js';
 export interface HandlerDependencies {
   store: Store;
   automation: AutomationService;
+  /** Live progress of runs as server-sent events, across instances. */
+  runProgress: RunProgressService;
   testConnection: ConnectionTestService;
   credentials: CredentialService;
   audit: AuditService;
@@ -47,7 +50,7 @@ export interface SandboxCredentials {
 }
 
 /** One line per route: the route table validated the input and checked access, the services do the work. */
-export function createApiHandlers({ store, automation, testConnection, credentials, audit, auth, tenants, connections, health: healthService, healthScheduler, alerts, trustRotation, version, sandboxCockpitUrl, sandboxSystem, sandboxCredentials }: HandlerDependencies): RouteHandlers {
+export function createApiHandlers({ store, automation, runProgress, testConnection, credentials, audit, auth, tenants, connections, health: healthService, healthScheduler, alerts, trustRotation, version, sandboxCockpitUrl, sandboxSystem, sandboxCredentials }: HandlerDependencies): RouteHandlers {
   return {
     health: async () => {
       await store.ping().catch(() => {
@@ -95,6 +98,7 @@ export function createApiHandlers({ store, automation, testConnection, credentia
     readSapFacts: ({ params }) => automation.readSapFacts(params.tenantId, params.connectionId),
     startAutomation: ({ params, body, actor }) => automation.start(params.tenantId, params.connectionId, actor, body.confirmChanges, { repair: body.repair }),
     latestAutomationRun: ({ params }) => automation.latest(params.tenantId, params.connectionId),
+    watchLatestAutomationRun: ({ params, http }) => runProgress.watchLatest(params.tenantId, params.connectionId, http.req.get('last-event-id')),
     verifyStep: ({ params, actor }) => automation.verify(params.tenantId, params.connectionId, params.stepId, actor),
     // The caller's own sign-in token stays here: the test signs in its own test user (connection-test-service.ts).
     testConnection: ({ params }) => testConnection(params.tenantId, params.connectionId),
@@ -123,7 +127,7 @@ export function createApiHandlers({ store, automation, testConnection, credentia
 
     listSystemAudit: ({ query }) => audit.list(SYSTEM_AUDIT, query),
     listAudit: ({ params, query }) => audit.list(params.tenantId, query),
-    exportAudit: async ({ params, query }) => ({ fileName: 'audit-log.csv', content: await audit.csv(params.tenantId, query) }),
+    exportAudit: async ({ params, query }) => ({ fileName: 'audit-log.csv', content: audit.csv(params.tenantId, query) }),
 
     listConnections: ({ params, query }) => connections.list(params.tenantId, query),
     createConnection: ({ params, body, actor }) => connections.create(params.tenantId, body, actor),

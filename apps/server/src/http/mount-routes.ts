@@ -1,9 +1,12 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Request, Response, Router } from 'express';
 import { API_ROUTES, type ApiRoute, type ApiRouteName } from '@tcc/shared';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import type { Store } from '../store/types.js';
 import { authorize } from './access-control.js';
+import { EVENT_STREAM, sendEventStream, type EventStreamAnswer } from './event-stream.js';
 import { SYSTEM_AUDITED_ROUTES, type AuditTrail } from './audit-trail.js';
 import { InputError } from './errors.js';
 
@@ -24,16 +27,19 @@ export type RouteInput<R extends ApiRoute> = {
 /** A file answer for routes that produce something other than JSON. */
 export interface FileAnswer {
   fileName: string;
-  content: string;
+  /** An async iterable is streamed with backpressure (a large export never sits in memory whole). */
+  content: string | AsyncIterable<string>;
 }
 
 export type RouteOutput<R extends ApiRoute> = R['response'] extends null
   ? void
-  : R extends { produces: string }
-    ? FileAnswer
-    : R['response'] extends z.ZodType
-      ? z.input<R['response']>
-      : never;
+  : R extends { produces: typeof EVENT_STREAM }
+    ? EventStreamAnswer
+    : R extends { produces: string }
+      ? FileAnswer
+      : R['response'] extends z.ZodType
+        ? z.input<R['response']>
+        : never;
 
 export type RouteHandlers = {
   [K in ApiRouteName]: (input: RouteInput<(typeof API_ROUTES)[K]>) => Promise<RouteOutput<(typeof API_ROUTES)[K]>>;
@@ -81,7 +87,7 @@ export function mountRoutes(
           http: { req, res },
         });
       }, audited ? (error, output) => audit(name, principal!, params ?? {}, error, output) : undefined);
-      send(res, route, output);
+      await send(res, route, output);
     });
   }
 }
@@ -98,12 +104,31 @@ async function run(work: () => Promise<unknown>, after?: (error?: unknown, outpu
   }
 }
 
-function send(res: Response, route: ApiRoute, output: unknown): void {
-  if (route.response === null) {
+async function send(res: Response, route: ApiRoute, output: unknown): Promise<void> {
+  if (route.produces === EVENT_STREAM) {
+    // Server-sent events: the handler checked access and read what it needs; the stream runs until it ends.
+    await sendEventStream(res, output as EventStreamAnswer);
+  } else if (route.response === null) {
     res.status(204).end();
   } else if (route.produces) {
     const file = output as FileAnswer;
-    res.status(route.status).attachment(file.fileName).type(route.produces).send(file.content);
+    if (typeof file.content === 'string') {
+      res.status(route.status).attachment(file.fileName).type(route.produces).send(file.content);
+      return;
+    }
+    // The first chunk is read before the status is sent, so a failure to start still answers with an error status;
+    // a failure later cuts the download off (never a file that looks complete).
+    const chunks = file.content[Symbol.asyncIterator]();
+    const first = await chunks.next();
+    res.status(route.status).attachment(file.fileName).type(route.produces);
+    async function* all() {
+      if (!first.done) yield first.value;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+    }
+    await pipeline(Readable.from(all()), res).catch((error: unknown) => {
+      // The client left before the end: nothing to answer or log. Anything else goes to the error middleware.
+      if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+    });
   } else {
     res.status(route.status).json(output);
   }

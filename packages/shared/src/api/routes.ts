@@ -182,6 +182,11 @@ export const API_ROUTES = {
     summary: 'The latest assisted-setup run with its progress and SAP calls',
     params: ConnectionParamsSchema, response: AutomationRunSchema, status: 200,
   },
+  watchLatestAutomationRun: {
+    method: 'get', access: { tenant: 'viewer' }, path: `${CONNECTION}/automation/runs/latest/events`,
+    summary: 'Live progress of the latest assisted-setup run as server-sent events: each event has id <run id>:<sequence> and the run as data (the current state at once, then every change); the stream ends after the final state. Send Last-Event-ID to get only newer states; 204 when that was already the final one',
+    params: ConnectionParamsSchema, response: AutomationRunSchema, status: 200, produces: 'text/event-stream',
+  },
   readSapFacts: {
     method: 'post', access: { tenant: 'operator' }, path: `${CONNECTION}/sap-facts`,
     summary: 'Read what only a live tenant can settle ($metadata, existing inbound users): each fact settled with its evidence or still assumed (changes nothing)',

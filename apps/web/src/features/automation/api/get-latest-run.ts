@@ -1,6 +1,7 @@
 import { API_ROUTES, ERROR_CODES, type AutomationRun } from '@tcc/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../../lib/api-client';
+import { useLatestRunStreamOpen, useWatchLatestRun } from './watch-latest-run';
 
 /** The latest run, or null when assisted setup has not run for this connection yet (the server answers 404). */
 export async function getLatestRun(tenantId: string, connectionId: string, signal?: AbortSignal): Promise<AutomationRun | null> {
@@ -22,4 +23,14 @@ export const getLatestRunQueryOptions = (tenantId: string, connectionId: string)
     refetchInterval: (query) => (query.state.data?.status === 'running' ? POLL_INTERVAL_MS : false),
   });
 
-export const useLatestRun = (tenantId: string, connectionId: string) => useQuery(getLatestRunQueryOptions(tenantId, connectionId));
+/**
+ * The latest run, live while it goes on: by server-sent events (watch-latest-run.ts), and by polling every second
+ * whenever that stream is not open (before it opens, while the browser reconnects it, or when it broke for good).
+ */
+export function useLatestRun(tenantId: string, connectionId: string) {
+  const options = getLatestRunQueryOptions(tenantId, connectionId);
+  const streamOpen = useLatestRunStreamOpen(tenantId, connectionId);
+  const query = useQuery(streamOpen ? { ...options, refetchInterval: false } : options);
+  useWatchLatestRun(options.queryKey, tenantId, connectionId, query.data?.status === 'running');
+  return query;
+}

@@ -11,7 +11,7 @@ export interface StartAutomationInput {
   repair?: boolean;
 }
 
-/** Starts a run in the background; the latest-run query then polls its progress. */
+/** Starts a run in the background; the latest-run query then follows its progress (useLatestRun). */
 export const startAutomation = ({ tenantId, connectionId, confirmChanges, repair = false }: StartAutomationInput) =>
   apiRequest(API_ROUTES.startAutomation, { params: { tenantId, connectionId }, body: { confirmChanges, repair } });
 

@@ -48,7 +48,7 @@ export function AssistedSetupPanel({ connection, role, onGoToStep, onReload }: A
   const run = latestRun.data ?? null;
   const running = run?.status === 'running';
 
-  // Each unit records its steps as it finishes: refetch the connection on every poll of a running run and once more
+  // Each unit records its steps as it finishes: refetch the connection on every update of a running run and once more
   // when it ends, so the step list turns done as SAP objects appear.
   const seenRunning = useRef(false);
   useEffect(() => {

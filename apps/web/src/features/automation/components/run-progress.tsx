@@ -64,7 +64,7 @@ function Outcome({ run }: { run: AutomationRun }) {
   return null;
 }
 
-/** The latest run, live while it goes on (the query polls every second), then its outcome and its SAP calls. */
+/** The latest run, live while it goes on (server-sent events, or polling when the stream is down), then its outcome and its SAP calls. */
 export function RunProgress({ run }: { run: AutomationRun }) {
   return (
     <FlexBox direction="Column" className="assisted-section" data-testid="run-progress" data-run-id={run.id} data-run-status={run.status} data-repair={isRepair(run)}>
