@@ -9,6 +9,7 @@ import { createEmailSender, createWebhookSender } from './alerts/senders.js';
 import { createWebhookPolicy, parseWebhookTestHosts } from './alerts/webhook-policy.js';
 import { createApp } from './app.js';
 import { createAuthService } from './auth/auth-service.js';
+import { createSignInLimiter } from './auth/sign-in-limiter.js';
 import { createAutomationService } from './automation/automation-service.js';
 import { createConnectionTestService } from './automation/connection-test-service.js';
 import { bootstrapUsers } from './auth/bootstrap-users.js';
@@ -20,8 +21,10 @@ import { createConnectionService } from './features/connections/connection-servi
 import { createHeldClientIdReader } from './features/connections/read-held-client-id.js';
 import { createTenantService } from './features/tenants/tenant-service.js';
 import { createHealthService } from './health/health-service.js';
-import { createPollingScheduler } from './health/scheduler.js';
+import { createJobScheduler, createPollingScheduler } from './health/scheduler.js';
 import { createTrustRotationService } from './trust-rotation/trust-rotation-service.js';
+import { createInProcessQueue } from './jobs/in-process-queue.js';
+import { createPgBossQueue } from './jobs/pg-boss-queue.js';
 import { createAuditTrail } from './http/audit-trail.js';
 import { createLogger, type Logger } from './logger.js';
 import { createGuardedFetch, sapOutboundPolicy, type OutboundFor } from './outbound/index.js';
@@ -30,7 +33,10 @@ import { createSandboxTestUser } from './sandbox/sandbox-test-user.js';
 import { readSandboxDescriptor } from './sandbox/read-sandbox-descriptor.js';
 import { SANDBOX_SAP_PATHS } from './sandbox/sandbox-sap-paths.js';
 import { seedSandboxTenant } from './sandbox/seed-sandbox-tenant.js';
-import { createSqliteStore } from './store/sqlite-store.js';
+import { openStore } from './store/open-store.js';
+import { openProgressBus } from './progress/open-progress-bus.js';
+import { publishingRuns } from './progress/publishing-store.js';
+import { createRunProgressService } from './progress/run-progress-stream.js';
 
 export const APP_VERSION = '0.1.0';
 
@@ -47,12 +53,16 @@ export async function composeApp(
   /** Tests only: a clock they move (a daily digest is due at midnight); production uses the system clock. */
   { clock = () => new Date() }: { clock?: () => Date } = {},
 ) {
-  const store = await createSqliteStore(config.DATA_DIR);
+  // PostgreSQL when DATABASE_URL is set, else the SQLite file in DATA_DIR (which keeps the secrets key file either way).
+  const store = await openStore(config, { onPoolError: (error) => logger.warn('database connection lost', { error: error.message }) });
   const tenants = createTenantService({ store, clock, newId: randomUUID, anyoneCreatesTenants: config.TENANT_CREATION === 'all-users' });
+  // Shared by every instance on PostgreSQL (rate-limiter-flexible), in memory on SQLite's one process.
+  const signInLimiter = await createSignInLimiter({ perMinute: config.SIGN_INS_PER_MINUTE, databaseUrl: store.kind === 'postgres' ? config.DATABASE_URL : undefined });
   const auth = createAuthService({
     store,
     clock,
     newId: randomUUID,
+    signInLimiter,
     settings: {
       sessionTtlMinutes: config.SESSION_TTL_MINUTES,
       maxFailedSignIns: config.MAX_FAILED_SIGN_INS,
@@ -91,8 +101,26 @@ export async function composeApp(
   const connections = createConnectionService({ store, clock, newId: randomUUID, readHeldClientId, sandboxRunning: descriptor !== null });
   if (descriptor && (await seedSandboxTenant({ store, tenants, connections }, descriptor))) logger.info('seeded the sandbox demo tenant');
   const sandboxCockpitUrl = descriptor ? `${descriptor.baseUrl}/sandbox/` : null;
-  await store.markRunningInterrupted(clock().toISOString());
-  const automation = createAutomationService({ store, credentials, outboundFor, clock, newId: randomUUID, timeoutMs: config.SAP_CALL_TIMEOUT_MS, clientIdChoice: config.S4_CLIENT_ID });
+  // SQLite: one process owns the file, so a run still "running" at start was cut by this process's crash. PostgreSQL:
+  // other instances may be executing runs right now; a run whose instance died is taken over through its job (jobs/).
+  if (store.kind === 'sqlite') await store.markRunningInterrupted(clock().toISOString());
+  const jobs =
+    store.kind === 'postgres' && config.DATABASE_URL
+      ? createPgBossQueue({ connectionString: config.DATABASE_URL, expireSeconds: config.JOB_EXPIRE_SECONDS, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS, pollSeconds: config.JOB_POLL_SECONDS, workers: config.JOB_WORKERS === 'on' }, logger)
+      : createInProcessQueue();
+  // Live progress of runs: whichever instance saves a run tells the followers of every instance (progress/).
+  const progress = await openProgressBus(store, config, logger);
+  const automation = createAutomationService({
+    store: publishingRuns(store, progress),
+    credentials,
+    outboundFor,
+    clock,
+    newId: randomUUID,
+    timeoutMs: config.SAP_CALL_TIMEOUT_MS,
+    clientIdChoice: config.S4_CLIENT_ID,
+    jobs,
+    runLeaseMs: config.RUN_LEASE_SECONDS * 1000,
+  });
   const testConnection = createConnectionTestService({ store, credentials, outboundFor, clock, sandboxTestUser: createSandboxTestUser(descriptor) });
   // Alerts: the health engine writes the outbox in each transition's transaction; the worker delivers it.
   const webhookPolicy = createWebhookPolicy({ testHosts: parseWebhookTestHosts(config.ALERTS_WEBHOOK_TEST_HOSTS), timeoutMs: config.ALERTS_SEND_TIMEOUT_MS });
@@ -127,7 +155,11 @@ export async function composeApp(
     },
   });
   // Polls a few times per interval (at least every second, at most every 30 s) for connections that are due.
-  const healthScheduler = createPollingScheduler({ service: health, logger, enabled: config.HEALTH_CHECKS === 'on', pollMs: Math.min(30_000, Math.max(1_000, (config.HEALTH_CHECK_INTERVAL * 1000) / 20)) });
+  const schedulerOptions = { service: health, logger, enabled: config.HEALTH_CHECKS === 'on', pollMs: Math.min(30_000, Math.max(1_000, (config.HEALTH_CHECK_INTERVAL * 1000) / 20)) };
+  // On PostgreSQL each due check is a pg-boss job (retried, taken over from a dead instance); on SQLite it runs here.
+  const healthScheduler = jobs.durable ? createJobScheduler({ ...schedulerOptions, jobs }) : createPollingScheduler(schedulerOptions);
+  // After every handler is registered: from here this instance takes jobs (on PostgreSQL, also other instances').
+  await jobs.start();
   const trustRotation = createTrustRotationService({
     store,
     credentials,
@@ -140,7 +172,9 @@ export async function composeApp(
     testConnection: (tenantId, connectionId) => testConnection(tenantId, connectionId),
     checkHealth: (tenantId, connectionId) => healthScheduler.checkNow(tenantId, connectionId),
   });
+  const runProgress = createRunProgressService({ store, bus: progress, logger });
   const app = createApp({
+    runProgress,
     config,
     automation,
     testConnection,
@@ -173,11 +207,15 @@ export async function composeApp(
   healthScheduler.start();
   alertWorker.start();
   const close = async () => {
+    runProgress.endAll();
     await healthScheduler.stop();
     await alertWorker.stop();
+    await jobs.stop();
+    await signInLimiter.close();
     await automation.idle();
     await sandbox?.close();
+    await progress.close();
     await store.close();
   };
-  return { app, store, logger, sandbox, outbound, automation, health, healthScheduler, close };
+  return { app, store, logger, sandbox, outbound, automation, health, healthScheduler, runProgress, close };
 }

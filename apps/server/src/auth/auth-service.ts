@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, Una
 import { LOCAL_ISSUER, type UserRecord } from '../store/auth-store.js';
 import type { Store } from '../store/types.js';
 import type { Principal } from './principal.js';
-import { createRateLimiter } from './rate-limiter.js';
+import type { SignInLimiter } from './sign-in-limiter.js';
 
 export interface AuthSettings {
   sessionTtlMinutes: number;
@@ -26,8 +26,8 @@ const toUser = (u: UserRecord): User => ({ id: u.id, username: u.username, displ
 // Verified against when the user does not exist, so a missing user costs the same time as a wrong password.
 const DUMMY_HASH = hash('timing-equaliser');
 
-export function createAuthService({ store, settings, clock, newId }: { store: Store; settings: AuthSettings; clock: () => Date; newId: () => string }) {
-  const perAddress = createRateLimiter({ limit: settings.signInsPerMinute, windowMs: 60_000 });
+export function createAuthService({ store, settings, clock, newId, signInLimiter }: { store: Store; settings: AuthSettings; clock: () => Date; newId: () => string; signInLimiter: SignInLimiter }) {
+  const perAddress = signInLimiter;
   /** Stands for a user name that matches no account. */
 const UNKNOWN_USER = '(unknown user)';
 
@@ -50,7 +50,7 @@ const SIGN_IN_FAILED = 'The user name or password is wrong, or the account is lo
     /** Checks the password (argon2id), with lock-out and a per-address limit; opens a session. */
     async signIn(username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; info: SessionInfo }> {
       if (!settings.localSignIn) throw new ForbiddenError('Sign in through your organisation’s identity provider; this server accepts its tokens only.');
-      const wait = perAddress.hit(address);
+      const wait = await perAddress.hit(address);
       if (wait > 0) throw new TooManyRequestsError(`Too many sign-in attempts. Try again in ${wait} seconds.`, wait);
       const user = await store.findLocalUser(username);
       const now = clock();

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { JobQueue } from '../jobs/job-queue.js';
 import { STEP_CATALOGUE, type TenantSapFacts, type AutomationPlan, type AutomationRun, type AutomationUnitId, type EnteredValues, type StepVerification } from '@tcc/shared';
 import { certificateFacts } from '../certificates/analyze-certificate.js';
 import { readCertificateFile } from '../certificates/read-certificate-file.js';
@@ -31,10 +32,28 @@ export interface AutomationDeps {
   outboundFor: OutboundFor;
   clock: () => Date;
   newId: () => string;
+  /**
+   * Where runs execute (jobs/): in this process on SQLite; on PostgreSQL as pg-boss jobs that another instance picks
+   * up when this one dies. Absent: in this process.
+   */
+  jobs?: JobQueue;
+  /** This process, as the holder of run leases. */
+  instanceId?: string;
+  /** How long an executing instance's lease on a run lasts without renewal (renewed every third of it). */
+  runLeaseMs?: number;
+}
+
+/** What a queued run carries: everything else is read again by whichever instance executes it. */
+interface RunJob {
+  tenantId: string;
+  connectionId: string;
+  runId: string;
+  confirmChanges: boolean;
+  repairUnits: AutomationUnitId[] | null;
 }
 
 /** Plans, runs and records assisted setup; every unit lives in ./units, one file each. */
-export function createAutomationService({ store, credentials, outboundFor, clock, newId, timeoutMs, clientIdChoice = 'user-name' }: AutomationDeps) {
+export function createAutomationService({ store, credentials, outboundFor, clock, newId, timeoutMs, clientIdChoice = 'user-name', jobs, instanceId = newId(), runLeaseMs = 30_000 }: AutomationDeps) {
   const running = new Map<string, Promise<void>>();
 
   const load = async (tenantId: string, connectionId: string) => {
@@ -90,7 +109,10 @@ export function createAutomationService({ store, credentials, outboundFor, clock
   async function execute(aggregate: ConnectionAggregate, run: AutomationRun, ctx: UnitContext, confirmChanges: boolean, repairSet?: ReadonlySet<AutomationUnitId>) {
     const { tenantId, id } = aggregate.connection;
     const status = (unit: AutomationUnitId) => run.units.find((u) => u.unit === unit)!;
-    const save = () => store.saveRun(tenantId, id, run);
+    // One save after another: two units finishing at once must not reach the database in the other order (an older
+    // state written last). Each save writes the run as it is by then, so the last one written is the newest.
+    let saving: Promise<void> = Promise.resolve();
+    const save = () => (saving = saving.catch(() => undefined).then(() => store.saveRun(tenantId, id, run)));
     try {
       // Each unit starts as soon as the units it depends on are done (not when a whole "wave" is): the communication
       // system waits for the trust certificate only, not for the communication user created beside it.
@@ -110,6 +132,9 @@ export function createAutomationService({ store, credentials, outboundFor, clock
             } catch (error) {
               Object.assign(status(unit.id), { status: 'failed', message: error instanceof Error ? error.message : String(error) });
               throw error;
+            } finally {
+              // Followers see each unit finish (live progress), not only when the next one starts; the run's last save records it anyway.
+              await save().catch(() => undefined);
             }
           }),
         );
@@ -178,6 +203,46 @@ export function createAutomationService({ store, credentials, outboundFor, clock
     return repairSet;
   }
 
+  /**
+   * A queued run, on whichever instance took the job — first or after the instance that had it died. It holds the
+   * run's lease while it works (renewed), so a retried job never executes a run that a live instance still executes;
+   * the units read before they write, so resuming a half-done run makes no second object.
+   */
+  async function runJob({ tenantId, connectionId, runId, confirmChanges, repairUnits }: RunJob): Promise<void> {
+    const run = await store.latestRun(tenantId, connectionId);
+    if (!run || run.id !== runId || run.status !== 'running') return;
+    const by = `${instanceId}/${newId()}`;
+    const lease = () => {
+      const now = clock();
+      return { by, now: now.toISOString(), until: new Date(now.getTime() + runLeaseMs).toISOString() };
+    };
+    if (!(await store.leaseRun(runId, lease()))) throw new Error(`Run ${runId} is being executed by another instance; the job is retried later.`);
+    const renew = setInterval(() => void store.leaseRun(runId, lease()).catch(() => undefined), Math.max(1_000, runLeaseMs / 3));
+    renew.unref();
+    try {
+      const aggregate = await store.getConnection(tenantId, connectionId);
+      if (!aggregate) return;
+      const calls = run.calls;
+      const built = await automationContext(aggregate, { credentials, outbound: outboundFor(aggregate.connection), clock, timeoutMs, clientIdChoice, log: (record) => calls.push({ ...record, unit: currentUnit.getStore() ?? null }) }).catch(
+        (error: unknown) => ({ ok: false as const, blockers: [error instanceof Error ? error.message : String(error)] }),
+      );
+      const before = calls.length;
+      const problems = built.ok ? await preflight(built.context) : built.blockers;
+      calls.splice(before); // the preflight's reads are not part of the run
+      if (!built.ok || problems.length) {
+        Object.assign(run, { status: 'failed', error: problems.join(' '), finishedAt: clock().toISOString() });
+        for (const unit of run.units) if (unit.status === 'pending' || unit.status === 'running') unit.status = 'skipped';
+        await store.saveRun(tenantId, connectionId, run);
+        return;
+      }
+      await execute(aggregate, run, built.context, confirmChanges, repairUnits ? new Set(repairUnits) : undefined);
+    } finally {
+      clearInterval(renew);
+      await store.releaseRun(runId, by).catch(() => undefined);
+    }
+  }
+  jobs?.work<RunJob>('assisted-setup', runJob);
+
   return {
     /** Reads both systems and says what a run would do; changes nothing. A repair plan lists only what drifted (repair.ts). */
     async plan(tenantId: string, connectionId: string, { repair = false }: { repair?: boolean } = {}): Promise<AutomationPlan> {
@@ -235,6 +300,12 @@ export function createAutomationService({ store, credentials, outboundFor, clock
       if (problems.length) return refuse(problems);
       calls.length = 0; // the preflight's reads are not part of the run
       run.startedAt = clock().toISOString(); // the run proper starts now: its wall time leaves out the preflight
+      if (jobs?.durable) {
+        // Any instance may execute it (and another take over if that one dies): the job carries ids, not secrets.
+        await store.saveRun(tenantId, connectionId, run);
+        await jobs.send<RunJob>('assisted-setup', { tenantId, connectionId, runId: run.id, confirmChanges, repairUnits: repairSet ? [...repairSet] : null }, { singletonKey: connectionId });
+        return run;
+      }
       const job = execute(aggregate, run, built.context, confirmChanges, repairSet)
         .catch(() => undefined)
         .finally(() => {
@@ -286,7 +357,7 @@ export function createAutomationService({ store, credentials, outboundFor, clock
     },
 
     /** For tests and shutdown: waits for runs in flight. */
-    idle: () => Promise.allSettled([...running.values()]).then(() => undefined),
+    idle: () => Promise.allSettled([...running.values(), jobs?.idle()]).then(() => undefined),
   };
 }
 

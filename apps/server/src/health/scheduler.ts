@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 import type { HealthService } from './health-service.js';
 
 /**
@@ -23,6 +24,8 @@ export interface PollingSchedulerOptions {
   pollMs: number;
   /** Checks this process runs at once (each holds a lease; SAP calls are limited per host besides). */
   maxInFlight?: number;
+  /** Poll again as soon as a check ends (a backlog drains at once); off where a "check" only queues a job. */
+  pollWhenFree?: boolean;
 }
 
 const PRUNE_EVERY_MS = 60 * 60_000;
@@ -31,7 +34,7 @@ const PRUNE_EVERY_MS = 60 * 60_000;
  * Polls for due checks. A check due while no server ran is due at the first poll after start (the first poll runs at
  * start); a check cut by a crash keeps its lease until it runs out, then is due again — never lost, never doubled.
  */
-export function createPollingScheduler({ service, logger, enabled, pollMs, maxInFlight = 16 }: PollingSchedulerOptions): HealthScheduler {
+export function createPollingScheduler({ service, logger, enabled, pollMs, maxInFlight = 16, pollWhenFree = true }: PollingSchedulerOptions): HealthScheduler {
   const inFlight = new Set<Promise<unknown>>();
   let timer: NodeJS.Timeout | null = null;
   let polling: Promise<void> | null = null;
@@ -43,7 +46,7 @@ export function createPollingScheduler({ service, logger, enabled, pollMs, maxIn
     void work.finally(() => {
       inFlight.delete(work);
       // A free slot: more may be due right away (a backlog after start drains without waiting a poll).
-      if (!stopped && enabled) kick();
+      if (!stopped && enabled && pollWhenFree) kick();
     });
   };
 
@@ -95,4 +98,28 @@ export function createPollingScheduler({ service, logger, enabled, pollMs, maxIn
       await work;
     },
   };
+}
+
+/**
+ * The same polling, with each due check handed to the job queue (jobs/): on PostgreSQL pg-boss runs it on whichever
+ * instance polls first, retries it when it fails or its instance dies, and keeps one per connection waiting (stately
+ * policy), however many instances found it due. The check still claims its lease (health-service.ts), so a check
+ * is never run twice at once even if a job were.
+ */
+export function createJobScheduler({ jobs, ...options }: PollingSchedulerOptions & { jobs: JobQueue }): HealthScheduler {
+  const { service, logger } = options;
+  jobs.work<{ tenantId: string; connectionId: string }>('health-check', async ({ tenantId, connectionId }) => {
+    await service.checkOne(tenantId, connectionId, { dueOnly: true });
+  });
+  const queued: HealthService = {
+    ...service,
+    // The poller's "check" is to queue it: what runs it is the job.
+    checkOne: async (tenantId, connectionId) => {
+      await jobs.send('health-check', { tenantId, connectionId }, { singletonKey: connectionId }).catch((error: unknown) => {
+        logger.error('health check not queued', { tenantId, connectionId, error: error instanceof Error ? error.message : String(error) });
+      });
+      return 'checked';
+    },
+  };
+  return createPollingScheduler({ ...options, service: queued, pollWhenFree: false });
 }

@@ -2,6 +2,13 @@ import type { AutomationRun, ConnectionTest } from '@tcc/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import { lastTestOf } from './last-test.js';
+import { recountConnection } from './tenant-counts.js';
+
+/** A unique constraint refused the row, on SQLite (better-sqlite3) or PostgreSQL (pg, SQLSTATE 23505). */
+export const isUniqueViolation = (error: unknown) => {
+  const code = (error as { code?: string } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+};
 
 export interface AutomationStore {
   /** Records a new running run unless one is running for the connection (atomic: one run at a time, across servers). */
@@ -10,6 +17,12 @@ export interface AutomationStore {
   latestRun(tenantId: string, connectionId: string): Promise<AutomationRun | undefined>;
   /** Runs that were going when the process stopped: they are marked interrupted at start (a re-run resumes). */
   markRunningInterrupted(at: string): Promise<number>;
+  /**
+   * Takes (or renews) the lease of a running run for `by` until `until`: false when the run is not running or another
+   * holder's lease has not run out — then that instance is still executing it.
+   */
+  leaseRun(runId: string, lease: { by: string; now: string; until: string }): Promise<boolean>;
+  releaseRun(runId: string, by: string): Promise<void>;
   saveTest(tenantId: string, connectionId: string, test: ConnectionTest): Promise<void>;
   lastTest(tenantId: string, connectionId: string): Promise<ConnectionTest | null>;
 }
@@ -17,15 +30,30 @@ export interface AutomationStore {
 export function createKyselyAutomationStore(db: Kysely<Database>): AutomationStore {
   return {
     async claimRun(tenantId, connectionId, run) {
-      return db.transaction().execute(async (trx) => {
-        const busy = await trx.selectFrom('automation_runs').select('id').where('connection_id', '=', connectionId).where('status', '=', 'running').executeTakeFirst();
-        if (busy) return false;
-        await trx
+      // The partial unique index automation_runs_one_running (0013) decides between two instances inserting at once.
+      try {
+        await db
           .insertInto('automation_runs')
-          .values({ id: run.id, tenant_id: tenantId, connection_id: connectionId, status: run.status, started_at: run.startedAt, finished_at: null, started_by: run.startedBy, units_json: JSON.stringify(run.units), calls_json: '[]', error: null })
+          .values({ id: run.id, tenant_id: tenantId, connection_id: connectionId, status: run.status, started_at: run.startedAt, finished_at: null, started_by: run.startedBy, units_json: JSON.stringify(run.units), calls_json: '[]', error: null, lease_by: null, lease_until: null })
           .execute();
         return true;
-      });
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+    async leaseRun(runId, { by, now, until }) {
+      const result = await db
+        .updateTable('automation_runs')
+        .set({ lease_by: by, lease_until: until })
+        .where('id', '=', runId)
+        .where('status', '=', 'running')
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now), eb('lease_by', '=', by)]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async releaseRun(runId, by) {
+      await db.updateTable('automation_runs').set({ lease_by: null, lease_until: null }).where('id', '=', runId).where('lease_by', '=', by).execute();
     },
     async saveRun(tenantId, connectionId, run) {
       const row = {
@@ -68,7 +96,11 @@ export function createKyselyAutomationStore(db: Kysely<Database>): AutomationSto
       return Number(result.numUpdatedRows);
     },
     async saveTest(tenantId, connectionId, test) {
-      await db.updateTable('connections').set({ last_test_json: JSON.stringify(test), last_test_outcome: test.outcome, last_test_at: test.at }).where('tenant_id', '=', tenantId).where('id', '=', connectionId).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('connections').set({ last_test_json: JSON.stringify(test), last_test_outcome: test.outcome, last_test_at: test.at }).where('tenant_id', '=', tenantId).where('id', '=', connectionId).execute();
+        // The tenant's working / needs-attention counts follow the test (0016), in the same transaction.
+        await recountConnection(trx, connectionId);
+      });
     },
     async lastTest(tenantId, connectionId) {
       const row = await db.selectFrom('connections').select('last_test_json').where('tenant_id', '=', tenantId).where('id', '=', connectionId).executeTakeFirst();

@@ -10,6 +10,10 @@ import * as userIdentity from './0008-user-identity.js';
 import * as lastTestOutcome from './0009-last-test-outcome.js';
 import * as health from './0010-health.js';
 import * as alerts from './0011-alerts.js';
+import * as runLease from './0013-run-lease.js';
+import * as listScale from './0014-list-scale.js';
+import * as healthRank from './0015-health-rank.js';
+import * as tenantCounts from './0016-tenant-counts.js';
 
 /** Versioned migrations, applied in name order at start. Add new ones at the end; never edit an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +28,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-last-test-outcome': lastTestOutcome,
   '0010-health': health,
   '0011-alerts': alerts,
+  '0013-run-lease': runLease,
+  '0014-list-scale': listScale,
+  '0015-health-rank': healthRank,
+  '0016-tenant-counts': tenantCounts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,199 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startSandbox, type RunningSandbox } from '@tcc/sandbox';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/auth/bootstrap-users.js';
+import { apiClient, type ApiClient } from './support/test-server.js';
+
+/**
+ * Issue 11, Done-when 2: three server processes on one PostgreSQL database, driven alternately. Runs only in the
+ * PostgreSQL pass of `npm test` (files named *.pg.test.ts; vitest.config.ts includes them when TEST_STORE=postgres).
+ * A is killed with SIGKILL in the middle of an assisted run (no shutdown code runs); the run completes through
+ * another instance with exactly one of each SAP object. B serves HTTP only (JOB_WORKERS=off), so a run started
+ * through B executes on C while B streams its progress.
+ */
+const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const serverRoot = path.resolve(import.meta.dirname, '..');
+const BASE_PORT = 20_000 + Math.floor(Math.random() * 20_000);
+const database = `tcc_multi_${randomBytes(4).toString('hex')}`;
+const databaseUrl = (() => {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+})();
+const secretsKey = randomBytes(32).toString('base64');
+
+let sandbox: RunningSandbox;
+let descriptorFile = '';
+const servers = new Map<string, { child: ChildProcess; port: number }>();
+
+async function startServer(name: 'A' | 'B' | 'C', extra: Record<string, string> = {}): Promise<void> {
+  const port = BASE_PORT + ['A', 'B', 'C'].indexOf(name);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `tcc-multi-${name}-`));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: serverRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      SECRETS_KEY: secretsKey,
+      SANDBOX: 'external',
+      SANDBOX_DESCRIPTOR: descriptorFile,
+      LOG_LEVEL: 'warn',
+      MAX_FAILED_SIGN_INS: '3',
+      // A run whose instance died is taken over within seconds (production: minutes).
+      JOB_EXPIRE_SECONDS: '4',
+      JOB_MAINTENANCE_SECONDS: '1',
+      JOB_POLL_SECONDS: '0.5',
+      RUN_LEASE_SECONDS: '3',
+      ...extra,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+  for (let i = 0; i < 400; i += 1) {
+    if (child.exitCode !== null) throw new Error(`server ${name} exited at start with code ${child.exitCode}: ${stderr}`);
+    if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) {
+      servers.set(name, { child, port });
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`server ${name} did not start: ${stderr}`);
+}
+
+const kill = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+const url = (name: string) => `http://127.0.0.1:${servers.get(name)!.port}`;
+const sandboxCalls = async () => ((await (await fetch(`${sandbox.descriptor.baseUrl}/sandbox/stats`)).json()) as { calls: number }).calls;
+
+async function signedIn(name: string): Promise<{ api: ApiClient; base: string }> {
+  const api = apiClient(url(name));
+  await api.signIn('demo-admin', DEMO_PASSWORD);
+  const tenant = (await api.get('/api/tenants?pageSize=100')).body.items.find((t: { name: string }) => t.name === 'Sandbox demo');
+  const connection = (await api.get(`/api/tenants/${tenant.id}/connections`)).body.items[0];
+  return { api, base: `/api/tenants/${tenant.id}/connections/${connection.id}` };
+}
+
+beforeAll(async () => {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${database}`);
+  await admin.end();
+  // 20 ms per SAP call: a run takes long enough to be killed in the middle.
+  sandbox = await startSandbox({ faults: { latencyMs: 20 } });
+  descriptorFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-multi-')), 'sandbox.json');
+  fs.writeFileSync(descriptorFile, JSON.stringify(sandbox.descriptor));
+  // One at a time: the first creates the schema and the demo tenant; the others find them.
+  await startServer('A');
+  await startServer('B', { JOB_WORKERS: 'off' });
+  // C executes no jobs until the run below is under way on A: then A surely has it, and C surely takes it over.
+  await startServer('C', { JOB_WORKERS: 'off' });
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([...servers.values()].map(({ child }) => kill(child)));
+  await sandbox?.close();
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${database} with (force)`);
+  await admin.end();
+});
+
+describe('three instances on one PostgreSQL database', () => {
+  it('when a session is made on A, then it works on B and C, and its CSRF token is accepted there', async () => {
+    const a = apiClient(url('A'));
+    await a.signIn('demo-admin', DEMO_PASSWORD);
+    for (const other of ['B', 'C']) {
+      const b = apiClient(url(other));
+      Object.assign(b.session, a.session);
+      expect((await b.get('/api/auth/me')).body.user.username).toBe('demo-admin');
+      const created = await b.post('/api/tenants', { name: `Made on ${other} ${randomBytes(3).toString('hex')}` });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+  });
+
+  it('when the lock-out is counted on A, then it holds on C: the right password is refused there too', async () => {
+    const a = apiClient(url('A'));
+    for (let i = 0; i < 3; i += 1) expect((await a.post('/api/auth/sign-in', { username: 'demo-viewer', password: `wrong-${i}-password` })).status).toBe(401);
+    const c = apiClient(url('C'));
+    expect((await c.post('/api/auth/sign-in', { username: 'demo-viewer', password: DEMO_PASSWORD })).status).toBe(401);
+    // Another user signs in on C as usual: the lock is the user's, not the instance's.
+    expect((await c.post('/api/auth/sign-in', { username: 'demo-operator', password: DEMO_PASSWORD })).status).toBe(200);
+  });
+
+  it('when A is killed in the middle of an assisted run, then the run completes through another instance with exactly one of each SAP object', async () => {
+    const { api, base } = await signedIn('A');
+    const version = (await api.get(base)).body.version;
+    await api.put(`${base}/credentials`, {
+      destinationServiceKey: JSON.stringify(sandbox.descriptor.btp.destinationServiceKey),
+      communicationManagementUser: sandbox.descriptor.s4.communicationManagement.user,
+      communicationManagementPassword: sandbox.descriptor.s4.communicationManagement.password,
+      generateTaskCenterUserPassword: true,
+      version,
+    });
+    // 250 ms per SAP call: the run lasts long enough to restart C as a worker and to kill A in the middle.
+    await fetch(`${sandbox.descriptor.baseUrl}/sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 250 }) });
+    const before = await sandboxCalls();
+    const started = await api.post(`${base}/automation/runs`, { confirmChanges: true });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const afterPreflight = await sandboxCalls();
+    const waitForCalls = async (n: number) => {
+      const deadline = Date.now() + 20_000;
+      while ((await sandboxCalls()) < n && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    // A, the only worker, has taken the job: its SAP calls come in.
+    await waitForCalls(afterPreflight + 1);
+    await kill(servers.get('C')!.child);
+    await startServer('C');
+    await waitForCalls(afterPreflight + 5);
+    const callsAtKill = await sandboxCalls();
+    await kill(servers.get('A')!.child);
+    await fetch(`${sandbox.descriptor.baseUrl}/sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 20 }) });
+    expect(callsAtKill - before).toBeGreaterThan(5);
+
+    const b = (await signedIn('B')).api;
+    let run = (await b.get(`${base}/automation/runs/latest`)).body;
+    const until = Date.now() + 60_000;
+    while (run.status === 'running' && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      run = (await b.get(`${base}/automation/runs/latest`)).body;
+    }
+    expect(run.status, JSON.stringify(run)).toBe('succeeded');
+    expect(run.id).toBe(started.body.id);
+
+    const s4 = sandbox.context.state.s4;
+    const count = <T>(items: Iterable<T>, keep: (item: T) => boolean) => [...items].filter(keep).length;
+    expect(count(s4.communicationUsers.values(), (u) => u.Name === 'TASK_CENTER_USER')).toBe(1);
+    expect(count(s4.communicationSystems.values(), (s) => s.ID === 'TASK_CENTER')).toBe(1);
+    const system = [...s4.communicationSystems.values()].find((s) => s.ID === 'TASK_CENTER')!;
+    expect(count(s4.inboundUsers.values(), (u) => u.CommunicationSystemUUID === system.UUID)).toBe(1);
+    expect(count(s4.arrangements.values(), (a) => a.CommunicationScenarioID === 'SAP_COM_0501')).toBe(1);
+    expect(count(sandbox.context.state.btp.destinations.values(), (d) => d['tc.enabled'] === 'true')).toBe(1);
+  }, 90_000);
+
+  // Last: it uses up this address's sign-in attempts on every instance.
+  it('when sign-ins from one address are spread over A, B and C, then the per-address limit counts them together', async () => {
+    let refusedAt = -1;
+    for (let i = 0; i < 30 && refusedAt < 0; i += 1) {
+      const name = ['B', 'C'][i % 2]!;
+      const answer = await apiClient(url(name)).post('/api/auth/sign-in', { username: 'nobody', password: `attempt-${i}-xxxxxxxx` });
+      if (answer.status === 429) refusedAt = i;
+      else expect(answer.status).toBe(401);
+    }
+    // SIGN_INS_PER_MINUTE is 20 and earlier tests signed in from here too: refused before 20 more, whichever instance counted them.
+    expect(refusedAt).toBeGreaterThanOrEqual(0);
+    expect(refusedAt).toBeLessThan(20);
+    expect((await apiClient(url('C')).post('/api/auth/sign-in', { username: 'demo-operator', password: DEMO_PASSWORD })).status).toBe(429);
+  });
+});
