@@ -58,7 +58,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'npm run build --silent && node e2e/serve.mjs',
+      // Builds unless apps/web/dist is of the current sources (npm test has built it before the unit run).
+      command: '(node apps/web/scripts/first-load.mjs --check || npm run build --silent) && node e2e/serve.mjs',
       url: `http://127.0.0.1:${port}/api/health`,
       env: { E2E_PORT: String(port) },
       reuseExistingServer: false,

@@ -17,7 +17,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // UI5 ships one large entry chunk; the warning is expected and harmless.
-    chunkSizeWarningLimit: 2500,
+    // .vite/manifest.json: which chunks each page loads first, read by scripts/first-load.mjs (dotfiles are not served).
+    manifest: true,
   },
 });

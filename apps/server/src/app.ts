@@ -3,6 +3,7 @@ import type { Principal } from './auth/principal.js';
 import type { Config } from './config.js';
 import { createApiHandlers, type HandlerDependencies } from './http/api-handlers.js';
 import type { AuditTrail } from './http/audit-trail.js';
+import { responseCompression } from './http/compression.js';
 import { createErrorMiddleware } from './http/error-middleware.js';
 import { NotFoundError } from './http/errors.js';
 import { mountRoutes } from './http/mount-routes.js';
@@ -28,6 +29,7 @@ export function createApp({ config, logger, auditTrail, principalOf, ...dependen
   app.use(securityHeaders());
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(responseCompression());
   // API answers carry CSRF tokens, credential status and tenant data: no browser or proxy may keep them.
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

@@ -2,6 +2,7 @@
 import '@ui5/webcomponents-react/dist/Assets.js';
 import './ui5-fonts.css';
 import './config/icons';
+import './config/illustrations';
 import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,33 +1,40 @@
+import { BusyIndicator } from '@ui5/webcomponents-react';
 import { createBrowserRouter } from 'react-router';
 import { paths } from '../config/paths';
 import { RequireSession } from '../features/auth/components/require-session';
+import { t } from '../i18n';
 import { registerNavigate } from '../lib/react-query';
-import { AuditRoute } from './routes/audit';
-import { ConnectionRoute } from './routes/connection';
-import { DashboardRoute } from './routes/dashboard';
-import { MonitoringRoute } from './routes/monitoring';
 import { RouteError } from './routes/route-error';
-import { SignInRoute } from './routes/sign-in';
-import { TenantRoute } from './routes/tenant';
-import { UsersRoute } from './routes/users';
-import { Shell } from './shell';
 
+/** Shown while a page's code loads the first time (once per page: the chunks are cached as immutable). */
+function RouteLoading() {
+  return <BusyIndicator active className="page-busy" text={t('app.loading')} />;
+}
+
+// Each page and the shell are their own chunk, loaded on first visit: the sign-in page and the dashboard download
+// only what they show (README "Web weight"; apps/web/scripts/first-load.mjs measures it at every build).
 export const router = createBrowserRouter([
-  { path: paths.signIn.path, element: <SignInRoute />, errorElement: <RouteError /> },
+  {
+    path: paths.signIn.path,
+    lazy: async () => ({ Component: (await import('./routes/sign-in')).SignInRoute }),
+    HydrateFallback: RouteLoading,
+    errorElement: <RouteError />,
+  },
   {
     // Every other page needs a session: RequireSession loads /api/auth/me before the shell renders.
     element: <RequireSession />,
+    HydrateFallback: RouteLoading,
     errorElement: <RouteError />,
     children: [
       {
-        element: <Shell />,
+        lazy: async () => ({ Component: (await import('./shell')).Shell }),
         children: [
-          { path: paths.home.path, element: <DashboardRoute /> },
-          { path: paths.tenant.path, element: <TenantRoute /> },
-          { path: paths.tenantAudit.path, element: <AuditRoute /> },
-          { path: paths.tenantMonitoring.path, element: <MonitoringRoute /> },
-          { path: paths.connection.path, element: <ConnectionRoute /> },
-          { path: paths.users.path, element: <UsersRoute /> },
+          { path: paths.home.path, lazy: async () => ({ Component: (await import('./routes/dashboard')).DashboardRoute }) },
+          { path: paths.tenant.path, lazy: async () => ({ Component: (await import('./routes/tenant')).TenantRoute }) },
+          { path: paths.tenantAudit.path, lazy: async () => ({ Component: (await import('./routes/audit')).AuditRoute }) },
+          { path: paths.tenantMonitoring.path, lazy: async () => ({ Component: (await import('./routes/monitoring')).MonitoringRoute }) },
+          { path: paths.connection.path, lazy: async () => ({ Component: (await import('./routes/connection')).ConnectionRoute }) },
+          { path: paths.users.path, lazy: async () => ({ Component: (await import('./routes/users')).UsersRoute }) },
           { path: '*', element: <RouteError /> },
         ],
       },

@@ -1,10 +1,7 @@
-import { IllustratedMessage } from '@ui5/webcomponents-react';
-import '@ui5/webcomponents-fiori/dist/illustrations/UnableToLoad.js';
-import '@ui5/webcomponents-fiori/dist/illustrations/PageNotFound.js';
-import '@ui5/webcomponents-fiori/dist/illustrations/tnt/Lock.js';
 import type { ReactNode } from 'react';
 import { t } from '../i18n';
 import { ApiError } from '../lib/api-client';
+import { IllustratedMessage } from './illustrated-message';
 
 interface PageMessageProps {
   error: unknown;

@@ -1,9 +1,9 @@
 import { CONNECTION_SORT_KEYS, type ConnectionSummary } from '@tcc/shared';
-import { Button, FlexBox, IllustratedMessage } from '@ui5/webcomponents-react';
-import '@ui5/webcomponents-fiori/dist/illustrations/NoEntries.js';
+import { Button, FlexBox } from '@ui5/webcomponents-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorStrip } from '../../../components/error-strip';
+import { IllustratedMessage } from '../../../components/illustrated-message';
 import { Pager } from '../../../components/pager';
 import { SearchField } from '../../../components/search-field';
 import { SortControl } from '../../../components/sort-control';

@@ -4,15 +4,14 @@ import {
   DynamicPage,
   DynamicPageTitle,
   FlexBox,
-  IllustratedMessage,
   Text,
   Title,
   Toolbar,
   ToolbarButton,
 } from '@ui5/webcomponents-react';
-import '@ui5/webcomponents-fiori/dist/illustrations/AddPeople.js';
 import { useState } from 'react';
 import { ErrorStrip } from '../../../components/error-strip';
+import { IllustratedMessage } from '../../../components/illustrated-message';
 import { Pager } from '../../../components/pager';
 import { SearchField } from '../../../components/search-field';
 import { SortControl } from '../../../components/sort-control';

@@ -1,9 +1,9 @@
 import { ERROR_CODES, type User } from '@tcc/shared';
-import { Button, DynamicPage, DynamicPageTitle, IllustratedMessage, Text, Title, Toolbar, ToolbarButton } from '@ui5/webcomponents-react';
-import '@ui5/webcomponents-fiori/dist/illustrations/tnt/Lock.js';
+import { Button, DynamicPage, DynamicPageTitle, Text, Title, Toolbar, ToolbarButton } from '@ui5/webcomponents-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorStrip } from '../../../components/error-strip';
+import { IllustratedMessage } from '../../../components/illustrated-message';
 import { useToast } from '../../../components/toast-provider';
 import { paths } from '../../../config/paths';
 import { t } from '../../../i18n';
