@@ -150,6 +150,7 @@ export async function composeApp(
       maxConcurrentPerHost: config.HEALTH_MAX_CONCURRENT_PER_HOST,
       historyDays: config.HEALTH_HISTORY_DAYS,
       failuresToBroken: config.HEALTH_FAILURES_TO_BROKEN,
+      leaseMs: config.HEALTH_LEASE_SECONDS * 1000,
       timeoutMs: config.SAP_CALL_TIMEOUT_MS,
       scheduled: config.HEALTH_CHECKS === 'on',
     },

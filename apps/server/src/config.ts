@@ -105,6 +105,11 @@ const ConfigSchema = z.object({
   /** Days the health history is kept; older entries are pruned. */
   HEALTH_HISTORY_DAYS: z.coerce.number().int().min(1, 'HEALTH_HISTORY_DAYS is at least 1.').max(3650).default(30),
   /** Checks in a row in which SAP did not answer before a connection counts as broken (the flapping rule, README). */
+  /**
+   * How long a claimed health check is its instance's: a check cut by a crashed instance (or a killed test server) is
+   * free again after it. Checks are cut off 30 s before (or at half of) it.
+   */
+  HEALTH_LEASE_SECONDS: z.coerce.number().int().min(2).max(3_600).default(300),
   HEALTH_FAILURES_TO_BROKEN: z.coerce.number().int().min(1, 'HEALTH_FAILURES_TO_BROKEN is at least 1.').max(100).default(2),
   /**
    * The SMTP server for e-mail alerts: smtp://user:password@host:587 (STARTTLS, required when the server offers it)
