@@ -303,7 +303,15 @@ export function createAutomationService({ store, credentials, outboundFor, clock
       if (jobs?.durable) {
         // Any instance may execute it (and another take over if that one dies): the job carries ids, not secrets.
         await store.saveRun(tenantId, connectionId, run);
-        await jobs.send<RunJob>('assisted-setup', { tenantId, connectionId, runId: run.id, confirmChanges, repairUnits: repairSet ? [...repairSet] : null }, { singletonKey: connectionId });
+        try {
+          await jobs.send<RunJob>('assisted-setup', { tenantId, connectionId, runId: run.id, confirmChanges, repairUnits: repairSet ? [...repairSet] : null }, { singletonKey: connectionId });
+        } catch (error) {
+          // Not queued: the run must not stay "running" with nobody to execute it.
+          Object.assign(run, { status: 'failed', error: `The run could not be queued: ${error instanceof Error ? error.message : String(error)}`, finishedAt: clock().toISOString() });
+          for (const unit of run.units) unit.status = 'skipped';
+          await store.saveRun(tenantId, connectionId, run);
+          throw error;
+        }
         return run;
       }
       const job = execute(aggregate, run, built.context, confirmChanges, repairSet)
