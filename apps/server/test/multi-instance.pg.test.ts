@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSandbox, type RunningSandbox } from '@tcc/sandbox';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/auth/bootstrap-users.js';
+import { testDatabaseUrl } from './support/test-database.js';
 import { apiClient, type ApiClient } from './support/test-server.js';
 
 /**
@@ -16,15 +16,10 @@ import { apiClient, type ApiClient } from './support/test-server.js';
  * another instance with exactly one of each SAP object. B serves HTTP only (JOB_WORKERS=off), so a run started
  * through B executes on C while B streams its progress.
  */
-const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const serverRoot = path.resolve(import.meta.dirname, '..');
 const BASE_PORT = 20_000 + Math.floor(Math.random() * 20_000);
-const database = `tcc_multi_${randomBytes(4).toString('hex')}`;
-const databaseUrl = (() => {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  return url.toString();
-})();
+// One database for all three instances (test-database.ts makes it, and drops it after the file).
+let databaseUrl = '';
 const secretsKey = randomBytes(32).toString('base64');
 
 let sandbox: RunningSandbox;
@@ -86,10 +81,7 @@ async function signedIn(name: string): Promise<{ api: ApiClient; base: string }>
 }
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${database}`);
-  await admin.end();
+  databaseUrl = await testDatabaseUrl(fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-multi-db-')));
   // 20 ms per SAP call: a run takes long enough to be killed in the middle.
   sandbox = await startSandbox({ faults: { latencyMs: 20 } });
   descriptorFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-multi-')), 'sandbox.json');
@@ -104,10 +96,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([...servers.values()].map(({ child }) => kill(child)));
   await sandbox?.close();
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${database} with (force)`);
-  await admin.end();
 });
 
 describe('three instances on one PostgreSQL database', () => {

@@ -19,8 +19,6 @@ const MAX_CHANGES = 1000;
 
 export const createTrustAgreementLog = (): TrustAgreementLog => ({ last: new Map(), changes: [] });
 
-const normalized = (held: string) => held.replace(/-----[A-Z ]+-----|\s/g, '');
-
 /**
  * Whether each communication system with the OAuth 2.0 identity provider on holds the certificate BTP signs with now
  * (the active one, sap-apis.md A.5): exactly when SAML bearer tokens of the subaccount are accepted by its token
@@ -34,7 +32,7 @@ export function recordTrustAgreement(ctx: SandboxContext): void {
   const at = performance.timeOrigin + performance.now();
   for (const system of ctx.state.s4.communicationSystems.values()) {
     if (!system.IsOAuth2IdentityProviderActive || !system.OAuth2IdentityProviderCertificatePublicKeyBase64) continue;
-    const agrees = normalized(system.OAuth2IdentityProviderCertificatePublicKeyBase64) === active;
+    const agrees = certificateBase64(system.OAuth2IdentityProviderCertificatePublicKeyBase64) === active;
     if (log.last.get(system.ID) === agrees) continue;
     log.last.set(system.ID, agrees);
     log.changes.push({ at, systemId: system.ID, agrees });

@@ -1,25 +1,15 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresReachable, TEST_PG_ADMIN_URL } from '../../test/support/test-database.js';
 import { createPgProgressBus } from './pg-progress-bus.js';
 import type { ProgressBus, RunEvent } from './progress-bus.js';
 
-// LISTEN/NOTIFY needs no tables: the server's own database will do (test/support/test-database.ts names it the same way).
-const url = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// LISTEN/NOTIFY needs no tables: the tests' admin database will do.
+const url = TEST_PG_ADMIN_URL;
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
-/** Whether a PostgreSQL server answers at `url`; the tests below say so and are skipped when none does. */
-async function reachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 // The PostgreSQL pass (TEST_STORE=postgres) never skips: there a missing server is a failure.
-const available = process.env.TEST_STORE === 'postgres' || (await reachable());
+const available = process.env.TEST_STORE === 'postgres' || (await postgresReachable());
 if (!available) console.warn(`pg-progress-bus.test: no PostgreSQL at ${new URL(url).host}: LISTEN/NOTIFY tests skipped`);
 
 /** The next event a listener gets (null: "you may have missed events"). */
