@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { startSandbox, type RunningSandbox } from '@tcc/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/auth/bootstrap-users.js';
+import { killProcess, randomBasePort, startServerProcess, type ServerProcess } from './support/server-process.js';
+import { testDatabaseUrl } from './support/test-database.js';
+import { apiClient } from './support/test-server.js';
+
+/**
+ * Issue 11, Done-when 2, its browser part: a browser following live progress on instance B sees every step of a run
+ * executing on instance C. Two server processes on one PostgreSQL database; B executes no jobs (JOB_WORKERS=off), so
+ * the run the admin starts in the browser on B can only execute on C, and B's event stream can only learn of each
+ * unit's change through PostgreSQL NOTIFY. Runs in the PostgreSQL pass of `npm test` (*.pg.test.ts).
+ * The web app is the one `npm run build` made (scripts/test-all.mjs builds it before this pass).
+ */
+const webDist = path.resolve(import.meta.dirname, '../../web/dist');
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => fs.existsSync(file));
+const BASE_PORT = randomBasePort();
+
+let sandbox: RunningSandbox;
+let browser: Browser;
+const servers: ServerProcess[] = [];
+let b: ServerProcess;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) throw new Error(`no web build in ${webDist}: run npm run build first`);
+  // 250 ms per SAP call: every unit stays running long enough for the page to render it.
+  sandbox = await startSandbox({ faults: { latencyMs: 250 } });
+  const descriptorFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-live-browser-')), 'sandbox.json');
+  fs.writeFileSync(descriptorFile, JSON.stringify(sandbox.descriptor));
+  const shared = {
+    DATABASE_URL: await testDatabaseUrl(fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-live-browser-db-'))),
+    SECRETS_KEY: randomBytes(32).toString('base64'),
+    SANDBOX: 'external',
+    SANDBOX_DESCRIPTOR: descriptorFile,
+    WEB_DIST: webDist,
+    JOB_POLL_SECONDS: '0.5',
+  };
+  // One after the other: C migrates and seeds the demo tenant, B finds them.
+  const c = await startServerProcess('C', BASE_PORT, shared);
+  servers.push(c);
+  b = await startServerProcess('B', BASE_PORT + 1, { ...shared, JOB_WORKERS: 'off' });
+  servers.push(b);
+  // The credentials, saved through C: what B shows comes from the shared database.
+  const onC = apiClient(c.url);
+  await onC.signIn('demo-admin', DEMO_PASSWORD);
+  const tenant = (await onC.get('/api/tenants?pageSize=100')).body.items.find((t: { name: string }) => t.name === 'Sandbox demo');
+  const connection = (await onC.get(`/api/tenants/${tenant.id}/connections`)).body.items[0];
+  const saved = await onC.put(`/api/tenants/${tenant.id}/connections/${connection.id}/credentials`, {
+    destinationServiceKey: JSON.stringify(sandbox.descriptor.btp.destinationServiceKey),
+    communicationManagementUser: sandbox.descriptor.s4.communicationManagement.user,
+    communicationManagementPassword: sandbox.descriptor.s4.communicationManagement.password,
+    generateTaskCenterUserPassword: true,
+    version: connection.version,
+  });
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  browser = await chromium.launch(
+    systemChromium ? { executablePath: systemChromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] } : {},
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(servers.map(({ child }) => killProcess(child)));
+  await sandbox?.close();
+});
+
+describe('live progress in the browser, across instances', () => {
+  it('when the admin starts a run in the browser on B and it executes on C, then the page on B shows every unit running and then done, from the event stream', async () => {
+    const page = await browser.newPage({ baseURL: b.url, viewport: { width: 1440, height: 900 } });
+    const streams: number[] = [];
+    let polls = 0;
+    page.on('response', (response) => {
+      if (response.url().endsWith('/automation/runs/latest/events')) streams.push(response.status());
+      if (response.url().endsWith('/automation/runs/latest')) polls += 1;
+    });
+
+    await page.goto('/');
+    await page.getByLabel('User name').first().fill('demo-admin');
+    await page.getByLabel('Password').first().fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Sandbox demo' }).click();
+    await page.getByRole('link', { name: 'Sandbox', exact: true }).click();
+    await page.getByRole('button', { name: 'Set up automatically' }).click();
+    const dialog = page.locator('ui5-dialog[open]');
+    await dialog.locator('.plan-unit').first().waitFor({ timeout: 30_000 });
+
+    // Every state each unit shows, in the order the page showed them, recorded as the DOM changes.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenUnits: string[] }).seenUnits = seen;
+      const record = () => {
+        for (const unit of document.querySelectorAll('.run-unit')) {
+          const entry = `${unit.getAttribute('data-unit')}:${unit.getAttribute('data-status')}`;
+          if (!seen.includes(entry)) seen.push(entry);
+        }
+      };
+      new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+    });
+    const pollsBefore = polls;
+    await dialog.getByRole('button', { name: 'Run', exact: true }).click();
+    const progress = page.getByTestId('run-progress');
+    await progress.and(page.locator('[data-run-status="succeeded"]')).waitFor({ timeout: 90_000 });
+
+    const seen = await page.evaluate(() => (window as unknown as { seenUnits: string[] }).seenUnits);
+    const units = await progress.locator('.run-unit').evaluateAll((items) => items.map((item) => item.getAttribute('data-unit')!));
+    expect(units.length).toBeGreaterThanOrEqual(7);
+    for (const unit of units) {
+      const running = seen.indexOf(`${unit}:running`);
+      const done = seen.indexOf(`${unit}:done`);
+      expect(running, `${unit} shown running; seen: ${seen.join(', ')}`).toBeGreaterThanOrEqual(0);
+      expect(done, `${unit} shown done after running; seen: ${seen.join(', ')}`).toBeGreaterThan(running);
+    }
+    // It came by the stream, opened on B, not by polling.
+    expect(streams).toContain(200);
+    expect(polls - pollsBefore, 'polls of the latest run while its stream was open').toBeLessThanOrEqual(1);
+    await page.close();
+  }, 120_000);
+});
