@@ -14,7 +14,7 @@ import { createWebAppRouter } from './http/static-web-app.js';
 import type { Logger } from './logger.js';
 
 export interface AppDependencies extends HandlerDependencies {
-  config: Pick<Config, 'WEB_DIST' | 'TRUST_PROXY'>;
+  config: Pick<Config, 'WEB_DIST' | 'TRUST_PROXY' | 'STREAM_RECHECK_SECONDS'>;
   logger: Logger;
   auditTrail: AuditTrail;
   /** Who is calling: from the session cookie, or a bearer token in JWT mode. */
@@ -52,7 +52,7 @@ export function createApp({ config, logger, auditTrail, principalOf, ...dependen
     res.json(openApi);
   });
   const { store } = dependencies;
-  mountRoutes(api, createApiHandlers(dependencies), { principalOf, store, audit: auditTrail });
+  mountRoutes(api, createApiHandlers(dependencies), { principalOf, store, audit: auditTrail, streamRecheckMs: config.STREAM_RECHECK_SECONDS * 1000 });
   api.all('/api/{*splat}', (req) => {
     throw new NotFoundError(`There is no API route ${req.method} ${req.path}. See /api/openapi.json.`);
   });

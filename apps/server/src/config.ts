@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LOG_LEVELS } from './logger.js';
 
+// The sources (apps/server/src/config.ts) and the bundle `npm start` runs (apps/server/dist/index.js) sit at the same
+// depth, so both find the repository root, and with it data/ and apps/web/dist, from their own location.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The shortest HEALTH_CHECK_INTERVAL accepted. */
@@ -25,15 +27,17 @@ const ConfigSchema = z.object({
     })
     .optional(),
   /**
-   * Background jobs (assisted-setup runs) on PostgreSQL run on pg-boss. JOB_WORKERS=off makes an instance serve HTTP
-   * only (its runs execute on the others). A job whose instance died expires after JOB_EXPIRE_SECONDS and is taken
-   * over; pg-boss looks for expired jobs every JOB_MAINTENANCE_SECONDS; instances ask for work every JOB_POLL_SECONDS.
+   * Background jobs (assisted-setup runs, health checks, alert deliveries) on PostgreSQL run on pg-boss. JOB_WORKERS=off
+   * makes an instance serve HTTP only (its runs execute on the others). A job whose instance died expires after
+   * JOB_EXPIRE_SECONDS and is taken over, at most JOB_RETRY_LIMIT times (then a run is marked interrupted with why);
+   * pg-boss looks for expired jobs every JOB_MAINTENANCE_SECONDS; instances ask for work every JOB_POLL_SECONDS.
    * The instance executing a run renews its lease (RUN_LEASE_SECONDS) so a retry never runs it twice.
    */
   JOB_WORKERS: z.enum(['on', 'off'], { error: 'JOB_WORKERS is on or off.' }).default('on'),
   JOB_EXPIRE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(900),
   JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(100).default(5),
   RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(3_600).default(60),
   WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -104,12 +108,17 @@ const ConfigSchema = z.object({
   HEALTH_MAX_CONCURRENT_PER_HOST: z.coerce.number().int().min(1, 'HEALTH_MAX_CONCURRENT_PER_HOST is at least 1.').max(64, 'HEALTH_MAX_CONCURRENT_PER_HOST is at most 64.').default(4),
   /** Days the health history is kept; older entries are pruned. */
   HEALTH_HISTORY_DAYS: z.coerce.number().int().min(1, 'HEALTH_HISTORY_DAYS is at least 1.').max(3650).default(30),
-  /** Checks in a row in which SAP did not answer before a connection counts as broken (the flapping rule, README). */
   /**
    * How long a claimed health check is its instance's: a check cut by a crashed instance (or a killed test server) is
    * free again after it. Checks are cut off 30 s before (or at half of) it.
    */
   HEALTH_LEASE_SECONDS: z.coerce.number().int().min(2).max(3_600).default(300),
+  /**
+   * How often an open live-progress stream checks that its caller may still read it (session, account, membership);
+   * the stream ends within this time of a sign-out, a disabled account or a removed role.
+   */
+  STREAM_RECHECK_SECONDS: z.coerce.number().min(0.1).max(300).default(15),
+  /** Checks in a row in which SAP did not answer before a connection counts as broken (the flapping rule, README). */
   HEALTH_FAILURES_TO_BROKEN: z.coerce.number().int().min(1, 'HEALTH_FAILURES_TO_BROKEN is at least 1.').max(100).default(2),
   /**
    * The SMTP server for e-mail alerts: smtp://user:password@host:587 (STARTTLS, required when the server offers it)

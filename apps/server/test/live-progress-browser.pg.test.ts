@@ -90,23 +90,23 @@ describe('live progress in the browser, across instances', () => {
     await dialog.locator('.plan-unit').first().waitFor({ timeout: 30_000 });
 
     // Every state each unit shows, in the order the page showed them, recorded as the DOM changes.
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { seenUnits: string[] }).seenUnits = seen;
+    // (A script string: this file is compiled for Node, without the DOM's types.)
+    await page.evaluate(`(() => {
+      const seen = (window.seenUnits = []);
       const record = () => {
         for (const unit of document.querySelectorAll('.run-unit')) {
-          const entry = `${unit.getAttribute('data-unit')}:${unit.getAttribute('data-status')}`;
+          const entry = unit.getAttribute('data-unit') + ':' + unit.getAttribute('data-status');
           if (!seen.includes(entry)) seen.push(entry);
         }
       };
       new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
-    });
+    })()`);
     const pollsBefore = polls;
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
     const progress = page.getByTestId('run-progress');
     await progress.and(page.locator('[data-run-status="succeeded"]')).waitFor({ timeout: 90_000 });
 
-    const seen = await page.evaluate(() => (window as unknown as { seenUnits: string[] }).seenUnits);
+    const seen = (await page.evaluate('window.seenUnits')) as string[];
     const units = await progress.locator('.run-unit').evaluateAll((items) => items.map((item) => item.getAttribute('data-unit')!));
     expect(units.length).toBeGreaterThanOrEqual(7);
     for (const unit of units) {

@@ -17,13 +17,19 @@ export type EventStreamAnswer = { stream: (sink: EventSink) => Promise<void> } |
 
 export const EVENT_STREAM = 'text/event-stream';
 
+/** How an open stream learns that its caller may no longer read it (signed out, disabled, role or membership gone). */
+export interface StreamAccessCheck {
+  stillAllowed: () => Promise<boolean>;
+  everyMs: number;
+}
+
 /**
  * Opens the stream at once (headers flushed), never buffered or compressed on the way: `no-transform` makes the
  * `compression` middleware and well-behaved proxies leave it alone, `X-Accel-Buffering: no` tells nginx not to buffer.
  * Errors after the headers went out cannot become an error answer any more: the stream just ends, and the client
  * reconnects or falls back to polling.
  */
-export async function sendEventStream(res: Response, answer: EventStreamAnswer): Promise<void> {
+export async function sendEventStream(res: Response, answer: EventStreamAnswer, access?: StreamAccessCheck): Promise<void> {
   if (answer === null) {
     res.status(204).end();
     return;
@@ -43,11 +49,20 @@ export async function sendEventStream(res: Response, answer: EventStreamAnswer):
     // The compression middleware, should it ever wrap this response, buffers until flushed.
     (res as Response & { flush?: () => void }).flush?.();
   };
+  // Access was checked when the stream opened; a stream may stay open for minutes, so it is checked again while it
+  // runs and ends once the caller has lost it. The reconnecting EventSource then gets the 401/404 any request would.
+  const recheck = access && setInterval(() => {
+    access.stillAllowed().then(
+      (allowed) => allowed || gone.abort(),
+      () => gone.abort(),
+    );
+  }, access.everyMs);
   try {
     await answer.stream({ send: (id, data) => write(`id: ${id}\ndata: ${data}\n\n`), comment: (text) => write(`: ${text}\n\n`), signal: gone.signal });
   } catch {
     // Nothing to tell the client on a stream that is already open; see above.
   } finally {
+    if (recheck) clearInterval(recheck);
     if (!res.writableEnded) res.end();
   }
 }

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import type { Store } from '../store/types.js';
 import { authorize } from './access-control.js';
-import { EVENT_STREAM, sendEventStream, type EventStreamAnswer } from './event-stream.js';
+import { EVENT_STREAM, sendEventStream, type EventStreamAnswer, type StreamAccessCheck } from './event-stream.js';
 import { SYSTEM_AUDITED_ROUTES, type AuditTrail } from './audit-trail.js';
 import { InputError } from './errors.js';
 
@@ -64,7 +64,12 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: 'path' | 'q
 export function mountRoutes(
   router: Router,
   handlers: RouteHandlers,
-  { principalOf, store, audit }: { principalOf: (req: Request) => Promise<Principal | null>; store: Store; audit: AuditTrail },
+  {
+    principalOf,
+    store,
+    audit,
+    streamRecheckMs,
+  }: { principalOf: (req: Request) => Promise<Principal | null>; store: Store; audit: AuditTrail; streamRecheckMs: number },
 ): void {
   for (const [name, route] of Object.entries(API_ROUTES) as [ApiRouteName, ApiRoute][]) {
     router[route.method](route.path, async (req: Request, res: Response) => {
@@ -87,7 +92,14 @@ export function mountRoutes(
           http: { req, res },
         });
       }, audited ? (error, output) => audit(name, principal!, params ?? {}, error, output) : undefined);
-      await send(res, route, output);
+      // The same resolution and rule again, for a stream that outlives the moment it was authorized.
+      const stillAllowed = async () => {
+        const now = await principalOf(req);
+        const nowRole = now && params?.tenantId ? await store.getRole(params.tenantId, now.userId) : undefined;
+        authorize(req, route.access, now, nowRole);
+        return true;
+      };
+      await send(res, route, output, { stillAllowed: () => stillAllowed().catch(() => false), everyMs: streamRecheckMs });
     });
   }
 }
@@ -104,10 +116,10 @@ async function run(work: () => Promise<unknown>, after?: (error?: unknown, outpu
   }
 }
 
-async function send(res: Response, route: ApiRoute, output: unknown): Promise<void> {
+async function send(res: Response, route: ApiRoute, output: unknown, access: StreamAccessCheck): Promise<void> {
   if (route.produces === EVENT_STREAM) {
     // Server-sent events: the handler checked access and read what it needs; the stream runs until it ends.
-    await sendEventStream(res, output as EventStreamAnswer);
+    await sendEventStream(res, output as EventStreamAnswer, access);
   } else if (route.response === null) {
     res.status(204).end();
   } else if (route.produces) {
