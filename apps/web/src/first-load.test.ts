@@ -8,13 +8,18 @@ import path from 'node:path';
  * The web bundle budget, against a bare page of the same UI5 stack (ShellBar + Table + Wizard, same Vite, same build),
  * measured by apps/web/scripts/first-load.mjs at every `npm run build`.
  *
- * Issue 11 asks for at most 1.3 × the bare page's gzip and 250 kB brotli. NOT MET YET: after route splitting and
- * on-demand illustrations the pages are at 1.51 × (sign-in) and 1.73 × (dashboard), 297 / 340 kB brotli — React Router,
- * zod with the shared contracts, TanStack Query and the texts alone are ~85 kB gzip over the bare page (measured one
- * by one). Until the app gets there, this test holds today's ceiling so nothing grows unnoticed.
+ * Issue 11 asks for at most 1.3 × the bare page's gzip and 250 kB brotli. The sign-in page meets it (1.17 ×, 215 kB:
+ * no zod, no other page's icons or texts, one file). The dashboard does NOT yet (1.51 ×, 284 kB): it needs the API
+ * contracts before it shows anything (/me, the tenants), and zod with every shared schema is ~34 kB gzip of it; the
+ * rest is what it shows beyond the bare page (DynamicPage, Select, Toolbar, Avatar, ObjectStatus) plus React Router
+ * and TanStack Query. Until it gets there, it is held to today's figure so that nothing grows unnoticed.
  */
-const GZIP_RATIO = 1.8;
-const BROTLI_BYTES = 350_000;
+const GZIP_RATIO = 1.3;
+const BROTLI_BYTES = 250_000;
+const LIMITS: Record<string, { gzipRatio: number; brotliBytes: number }> = {
+  'sign-in': { gzipRatio: GZIP_RATIO, brotliBytes: BROTLI_BYTES },
+  dashboard: { gzipRatio: 1.52, brotliBytes: 285_000 },
+};
 
 const web = path.resolve(import.meta.dirname, '..');
 const root = path.resolve(web, '../..');
@@ -51,13 +56,13 @@ describe('web weight (issue 11)', () => {
     }
   });
 
-  it.each(['sign-in', 'dashboard'])(
-    `when the %s page loads, then its first-load JavaScript is at most ${GZIP_RATIO} × the bare UI5 page's gzipped and ${kB(BROTLI_BYTES)} brotli`,
-    (name) => {
+  it.each(Object.entries(LIMITS).map(([name, limit]) => ({ name, ...limit })))(
+    `when the $name page loads, then its first-load JavaScript is at most $gzipRatio × the bare UI5 page's gzipped and $brotliBytes bytes brotli`,
+    ({ name, gzipRatio, brotliBytes }) => {
       const page = report.pages.find((p) => p.page === name)!;
       const summary = `${name}: ${kB(page.gzip)} gzip (${(page.gzip / report.bare.gzip).toFixed(2)} × bare ${kB(report.bare.gzip)}), ${kB(page.brotli)} brotli`;
-      expect(page.gzip, summary).toBeLessThanOrEqual(GZIP_RATIO * report.bare.gzip);
-      expect(page.brotli, summary).toBeLessThanOrEqual(BROTLI_BYTES);
+      expect(page.gzip, summary).toBeLessThanOrEqual(gzipRatio * report.bare.gzip);
+      expect(page.brotli, summary).toBeLessThanOrEqual(brotliBytes);
     },
   );
 });

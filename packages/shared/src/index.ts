@@ -8,6 +8,7 @@ export * from './sap/task-center-destination.js';
 export * from './catalogue/values.js';
 export * from './catalogue/steps.js';
 export * from './catalogue/value-schemas.js';
+export * from './api/rules.js';
 export * from './api/common.js';
 export * from './api/auth.js';
 export * from './api/audit.js';

@@ -6,6 +6,7 @@ import { useMe } from '../features/auth/api/get-me';
 import { initialsOf, ProfileMenu } from '../features/auth/components/profile-menu';
 import { useTenant } from '../features/tenants/api/get-tenant';
 import { t } from '../i18n';
+import '@ui5/webcomponents-icons/dist/v5/employee.js';
 
 /** ShellBar over every page; the tenant being worked on is the secondary title, so admins never mix customers up. */
 export function Shell() {

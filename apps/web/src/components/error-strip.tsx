@@ -2,6 +2,7 @@ import { ERROR_CODES } from '@tcc/shared';
 import { Button, MessageStrip } from '@ui5/webcomponents-react';
 import { t } from '../i18n';
 import { ApiError } from '../lib/api-client';
+import '@ui5/webcomponents-icons/dist/v5/refresh.js';
 
 interface ErrorStripProps {
   error: unknown;

@@ -1,5 +1,7 @@
 import { Button, FlexBox, Text } from '@ui5/webcomponents-react';
 import { t } from '../i18n';
+import '@ui5/webcomponents-icons/dist/v5/navigation-left-arrow.js';
+import '@ui5/webcomponents-icons/dist/v5/navigation-right-arrow.js';
 
 interface PagerProps {
   page: number;

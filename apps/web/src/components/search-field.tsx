@@ -1,6 +1,7 @@
 import { Icon, Input, type InputPropTypes } from '@ui5/webcomponents-react';
 import { LIMITS } from '@tcc/shared';
 import { useEffect, useState } from 'react';
+import '@ui5/webcomponents-icons/dist/v5/search.js';
 
 interface SearchFieldProps {
   label: string;

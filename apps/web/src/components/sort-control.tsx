@@ -1,6 +1,8 @@
 import { Button, FlexBox, Label, Option, Select, type SelectPropTypes } from '@ui5/webcomponents-react';
 import { useId } from 'react';
 import { t } from '../i18n';
+import '@ui5/webcomponents-icons/dist/v5/sort-ascending.js';
+import '@ui5/webcomponents-icons/dist/v5/sort-descending.js';
 
 export type SortOrder = 'asc' | 'desc';
 

@@ -1,6 +1,8 @@
-// Icons are imported one by one (not the whole set) to keep the bundle small; add here when a component uses a new one.
-// Only their Horizon shapes (v5/): the app runs on sap_horizon (index.html), and the unversioned modules would bring
-// the legacy themes' v4 shapes along as well (about 12 kB gzipped for these).
+// Icons are imported one by one (not the whole set) to keep the bundle small. Only their Horizon shapes (v5/): the app
+// runs on sap_horizon (index.html), and the unversioned modules would bring the legacy themes' v4 shapes along as well
+// (about 12 kB gzipped for these). The sign-in page, the shell and the dashboard import theirs where they use them, so
+// that their first load carries no other page's; this list is for the other pages, whose routes import it. Add here
+// when one of those uses a new icon.
 import '@ui5/webcomponents-icons/dist/v5/accept.js';
 import '@ui5/webcomponents-icons/dist/v5/add.js';
 import '@ui5/webcomponents-icons/dist/v5/lab.js';

@@ -2,7 +2,6 @@ import { AUTH_LIMITS } from '@tcc/shared';
 
 /** Texts of the system admin's user management and of a tenant's audit log. */
 export const adminMessages = {
-  'users.open': 'Users',
   'users.title': 'Users',
   'users.subtitle': 'Local accounts that can sign in. Add them to a tenant from that tenant’s Members dialog.',
   'users.create': 'Create user',

@@ -1,5 +1,7 @@
 /** Texts of signing in and out, the profile menu, roles and tenant members. */
 export const authMessages = {
+  /** The profile menu's link to the user management. */
+  'users.open': 'Users',
   'auth.signIn.title': 'Sign in to Task Center Connect',
   'auth.signIn.subtitle': 'Use the local account an administrator created for you.',
   'auth.signIn.username': 'User name',

@@ -1,6 +1,10 @@
-import { buildPath, ERROR_CODES, ErrorBodySchema, type ApiRoute } from '@tcc/shared';
+import { buildPath, ERROR_CODES, type API_ROUTES, type ApiRoute, type ApiRouteName } from '@tcc/shared';
 import type { z } from 'zod';
 import { t } from '../i18n';
+import type { Contracts } from './contracts';
+
+/** The contracts chunk (lib/contracts.ts), fetched once, at the first call. */
+export const loadContracts = (): Promise<Contracts> => import('./contracts');
 
 export interface ApiErrorDetail {
   field?: string;
@@ -20,6 +24,7 @@ export class ApiError extends Error {
   }
 }
 
+type Routes = typeof API_ROUTES;
 type ResponseOf<R extends ApiRoute> = R['response'] extends z.ZodType ? z.infer<R['response']> : void;
 type BodyOf<R extends ApiRoute> = R['body'] extends z.ZodType ? z.input<R['body']> : never;
 
@@ -31,7 +36,7 @@ export interface RequestOptions<R extends ApiRoute> {
 }
 
 /** Builds a route's URL from the shared route table; the only place where URLs are assembled. */
-export function routeUrl(route: ApiRoute, params?: Record<string, string | number>, query?: RequestOptions<ApiRoute>['query']): string {
+export function routeUrl(route: Pick<ApiRoute, 'path'>, params?: Record<string, string | number>, query?: RequestOptions<ApiRoute>['query']): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== '') search.set(key, String(value));
@@ -50,7 +55,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+async function toApiError(response: Response, { ErrorBodySchema }: Contracts): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = ErrorBodySchema.safeParse(body);
   if (!parsed.success) return new ApiError(response.status, 'HTTP_ERROR', t('errors.http', { status: response.status }));
@@ -60,9 +65,14 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 /**
  * The one HTTP client: JSON in and out, answers checked against the shared response schema so that a contract
- * drift between server and web shows up as a clear error instead of a blank cell.
+ * drift between server and web shows up as a clear error instead of a blank cell. Routes are named (API_ROUTES
+ * keys), so that callers need not import the schemas: the client loads them with the first call.
  */
-export async function apiRequest<R extends ApiRoute>(route: R, options: RequestOptions<R> = {}): Promise<ResponseOf<R>> {
+export async function apiRequest<N extends ApiRouteName>(name: N, options: RequestOptions<Routes[N]> = {}): Promise<ResponseOf<Routes[N]>> {
+  const contracts = await loadContracts().catch(() => {
+    throw new ApiError(0, 'NETWORK_ERROR', t('errors.network'));
+  });
+  const route: ApiRoute = contracts.API_ROUTES[name];
   let response: Response;
   const method = route.method.toUpperCase();
   try {
@@ -81,14 +91,14 @@ export async function apiRequest<R extends ApiRoute>(route: R, options: RequestO
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK_ERROR', t('errors.network'));
   }
-  if (!response.ok) throw await toApiError(response);
-  if (route.response === null || response.status === 204) return undefined as ResponseOf<R>;
+  if (!response.ok) throw await toApiError(response, contracts);
+  if (route.response === null || response.status === 204) return undefined as ResponseOf<Routes[N]>;
   const parsed = (route.response as z.ZodType).safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) {
     console.error(`Unexpected answer from ${route.method.toUpperCase()} ${route.path}`, parsed.error.issues);
     throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', t('errors.unexpected'));
   }
-  return parsed.data as ResponseOf<R>;
+  return parsed.data as ResponseOf<Routes[N]>;
 }
 
 /** True for the 401 that means "no session (any more)": the one answer that sends the user to the sign-in page. */

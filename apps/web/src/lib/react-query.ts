@@ -2,7 +2,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { paths } from '../config/paths';
 import { ApiError, isSignInRequired, setCsrfToken } from './api-client';
 
-/** The signed-in user (GET /api/auth/me); features/auth/api/get-me.ts reads it, the session handling below clears it. */
+/** The signed-in user (GET /api/auth/me); features/auth/api/get-me.ts reads it, the sign-in page clears it (app/routes/sign-in.tsx). */
 export const SESSION_QUERY_KEY = ['auth', 'me'] as const;
 
 declare module '@tanstack/react-query' {
@@ -13,7 +13,7 @@ declare module '@tanstack/react-query' {
 }
 
 type Navigate = (to: string, options: { replace: boolean }) => unknown;
-// Until the router registers itself (it is created after this module), a full page load does the job.
+// Until the router has mounted and registered itself, a full page load does the job.
 let navigate: Navigate = (to) => window.location.assign(to);
 
 /** The router hands over its navigate function, so the session handling can redirect without importing the app. */
@@ -21,27 +21,17 @@ export function registerNavigate(fn: Navigate): void {
   navigate = fn;
 }
 
-let redirecting = false;
-
 /**
  * The one place that reacts to 401 SIGN_IN_REQUIRED (expired or ended session, from any query or mutation): forget
- * the token and the signed-in user, and go to the sign-in page, which brings the user back here afterwards.
+ * the token and go to the sign-in page, which brings the user back here afterwards. The sign-in page clears the cache
+ * (the signed-in user with it) once it has replaced the guarded pages: cleared earlier, the queries of the pages still
+ * shown until React commits it (navigations are transitions) would ask again. The URL changes at once, so later 401s
+ * of those pages change nothing.
  */
 function handleSessionLost(): void {
   setCsrfToken(null);
-  const here = window.location.pathname + window.location.search;
-  const onSignIn = window.location.pathname === paths.signIn.path;
-  if (onSignIn || redirecting) {
-    if (onSignIn) queryClient.removeQueries({ queryKey: SESSION_QUERY_KEY });
-    return;
-  }
-  redirecting = true;
-  // Navigate first: removing the query while the guarded pages still show would make them ask /me again.
-  void Promise.resolve(navigate(paths.signIn.getHref(here), { replace: true })).finally(() => {
-    redirecting = false;
-    // A macrotask later React has committed the sign-in page, so no guard is left to refetch the removed query.
-    setTimeout(() => queryClient.removeQueries({ queryKey: SESSION_QUERY_KEY }), 0);
-  });
+  if (window.location.pathname === paths.signIn.path) return;
+  void navigate(paths.signIn.getHref(window.location.pathname + window.location.search), { replace: true });
 }
 
 /** The one QueryClient: no retries on 4xx (they will not heal), no refetch on focus (it would surprise form users). */

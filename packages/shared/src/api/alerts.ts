@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema, pageSchema } from './common.js';
-import { HEALTH_STATES } from './health.js';
+import { HEALTH_STATES } from './rules.js';
 
 /**
  * Alert channels (apps/server/src/alerts): where a tenant hears about health transitions — became warning, became

@@ -1,20 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema } from './common.js';
-
-/** Roles within a tenant: admin does everything incl. members; operator runs and verifies steps; viewer reads. */
-export const TENANT_ROLES = ['viewer', 'operator', 'admin'] as const;
-export type TenantRole = (typeof TENANT_ROLES)[number];
-
-/** True when `role` is at least `needed` (viewer < operator < admin). */
-export function roleAllows(role: TenantRole, needed: TenantRole): boolean {
-  return TENANT_ROLES.indexOf(role) >= TENANT_ROLES.indexOf(needed);
-}
-
-export const AUTH_LIMITS = {
-  usernameMax: 80,
-  passwordMin: 12,
-  passwordMax: 200,
-} as const;
+import { AUTH_LIMITS, TENANT_ROLES } from './rules.js';
 
 export const UsernameSchema = z
   .string()

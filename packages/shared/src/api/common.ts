@@ -13,44 +13,6 @@ export const ErrorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
-export const ERROR_CODES = {
-  validation: 'VALIDATION_FAILED',
-  notFound: 'NOT_FOUND',
-  conflict: 'CONFLICT',
-  staleVersion: 'STALE_VERSION',
-  dependencyUnmet: 'STEP_DEPENDENCY_UNMET',
-  valueMismatch: 'VALUE_MISMATCH',
-  notACertificate: 'NOT_A_CERTIFICATE',
-  privateKeyRefused: 'PRIVATE_KEY_REFUSED',
-  /** A readable trust certificate that step 1 must not take: expired, not yet valid, or another subaccount's. */
-  certificateExpired: 'CERTIFICATE_EXPIRED',
-  certificateNotYetValid: 'CERTIFICATE_NOT_YET_VALID',
-  certificateOtherSubaccount: 'CERTIFICATE_OTHER_SUBACCOUNT',
-  payloadTooLarge: 'PAYLOAD_TOO_LARGE',
-  internal: 'INTERNAL_ERROR',
-  unauthenticated: 'SIGN_IN_REQUIRED',
-  forbidden: 'NOT_ALLOWED',
-  csrf: 'CSRF_TOKEN_INVALID',
-  signInFailed: 'SIGN_IN_FAILED',
-  rateLimited: 'TOO_MANY_ATTEMPTS',
-  unavailable: 'STORE_UNAVAILABLE',
-  btpAuthFailed: 'BTP_AUTH_FAILED',
-  btpForbidden: 'BTP_FORBIDDEN',
-  btpNotFound: 'BTP_NOT_FOUND',
-  btpConflict: 'BTP_CONFLICT',
-  btpRejected: 'BTP_REQUEST_REJECTED',
-  btpUnavailable: 'BTP_UNAVAILABLE',
-  btpUrlRefused: 'BTP_URL_REFUSED',
-  s4AuthFailed: 'S4_AUTH_FAILED',
-  s4Forbidden: 'S4_FORBIDDEN',
-  s4NotFound: 'S4_NOT_FOUND',
-  s4Conflict: 'S4_CONFLICT',
-  s4Rule: 'S4_RULE',
-  s4Unavailable: 'S4_UNAVAILABLE',
-  s4Unexpected: 'S4_UNEXPECTED',
-} as const;
-export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
-
 export const IdSchema = z.uuid({ message: 'Expected an ID in UUID form.' });
 export const IsoDateTimeSchema = z.iso.datetime();
 

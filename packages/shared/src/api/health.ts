@@ -1,21 +1,10 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema, pageSchema } from './common.js';
+import { HEALTH_STATES } from './rules.js';
 
 /** GET /api/health: the server itself (not a connection's health). */
 export const HealthSchema = z.object({ status: z.literal('ok'), store: z.string(), version: z.string() });
 export type Health = z.infer<typeof HealthSchema>;
-
-/**
- * A connection's health, computed by read-only checks of both SAP systems (apps/server/src/health):
- * - healthy: every check passed;
- * - warning: it works, but something needs doing soon (certificate expiry, a passive certificate, a lint finding);
- * - broken: SAP answered and showed a break (an object missing, changed or locked), or SAP stayed unreachable for
- *   HEALTH_FAILURES_TO_BROKEN checks in a row;
- * - unknown: not checked yet, credentials missing, or SAP did not answer (fewer times than the threshold).
- * Never healthy by default.
- */
-export const HEALTH_STATES = ['healthy', 'warning', 'broken', 'unknown'] as const;
-export type HealthState = (typeof HEALTH_STATES)[number];
 
 /** info findings do not change the state (a passive certificate waiting while the active one has time). */
 export const FINDING_SEVERITIES = ['broken', 'warning', 'unknown', 'info'] as const;

@@ -20,7 +20,8 @@ import {
   SignInSchema,
   UserListSchema,
   UserSchema,
-  type TenantRole, UpdateUserSchema, UserParamsSchema } from './auth.js';
+  UpdateUserSchema, UserParamsSchema } from './auth.js';
+import type { TenantRole } from './rules.js';
 import { AuditPageSchema, AuditQuerySchema } from './audit.js';
 import { AutomationPlanSchema, AutomationRunSchema, ConnectionTestSchema, PlanAutomationQuerySchema, StartRunSchema, StepVerificationSchema } from './automation.js';
 import { TenantSapFactsSchema } from './sap-facts.js';
@@ -294,12 +295,3 @@ export const API_ROUTES = {
 export type ApiRouteName = keyof typeof API_ROUTES;
 
 export { ErrorBodySchema };
-
-/** Fills `:name` segments, encoding each value. */
-export function buildPath(path: string, params: Record<string, string | number> = {}): string {
-  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`Missing path parameter ${name} for ${path}`);
-    return encodeURIComponent(String(value));
-  });
-}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
-import { TENANT_ROLES } from './auth.js';
+import { TENANT_ROLES, TENANT_SORT_KEYS } from './rules.js';
 import { ChangeStampSchema, IdSchema, listQuerySchema, pageSchema } from './common.js';
 
 const TenantNameSchema = z
@@ -35,7 +35,6 @@ export const TenantSchema = z
   .extend(ChangeStampSchema.shape);
 export type Tenant = z.infer<typeof TenantSchema>;
 
-export const TENANT_SORT_KEYS = ['name', 'updatedAt'] as const;
 export const ListTenantsQuerySchema = listQuerySchema(TENANT_SORT_KEYS, 'name');
 export type ListTenantsQuery = z.infer<typeof ListTenantsQuerySchema>;
 

@@ -1,3 +1,5 @@
+import '../../config/icons';
+import '../../i18n/pages';
 import { BusyIndicator } from '@ui5/webcomponents-react';
 import { useParams } from 'react-router';
 import { PageMessage } from '../../components/page-message';

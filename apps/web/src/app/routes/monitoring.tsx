@@ -1,3 +1,5 @@
+import '../../config/icons';
+import '../../i18n/pages';
 import { roleAllows } from '@tcc/shared';
 import { BusyIndicator, DynamicPage, DynamicPageTitle, FlexBox, MessageStrip, Text, Title } from '@ui5/webcomponents-react';
 import { useParams } from 'react-router';

@@ -1,3 +1,5 @@
+import '../../config/icons';
+import '../../i18n/pages';
 import { UsersPage } from '../../features/users/components/users-page';
 
 export function UsersRoute() {

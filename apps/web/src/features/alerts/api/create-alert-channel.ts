@@ -1,4 +1,4 @@
-import { API_ROUTES, type CreateAlertChannelSchema } from '@tcc/shared';
+import type { CreateAlertChannelSchema } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
@@ -10,7 +10,7 @@ export interface CreateAlertChannelInput {
 }
 
 /** Answers the channel; a webhook's generated signing secret is in this answer only (`secret`). */
-export const createAlertChannel = ({ tenantId, body }: CreateAlertChannelInput) => apiRequest(API_ROUTES.createAlertChannel, { params: { tenantId }, body });
+export const createAlertChannel = ({ tenantId, body }: CreateAlertChannelInput) => apiRequest('createAlertChannel', { params: { tenantId }, body });
 
 export function useCreateAlertChannel() {
   const queryClient = useQueryClient();

@@ -1,4 +1,3 @@
-import { API_ROUTES } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getAlertChannelsQueryOptions } from './get-alert-channels';
@@ -10,7 +9,7 @@ export interface DeleteAlertChannelInput {
 }
 
 /** Removes the channel and its delivery log. */
-export const deleteAlertChannel = ({ tenantId, channelId }: DeleteAlertChannelInput) => apiRequest(API_ROUTES.deleteAlertChannel, { params: { tenantId, channelId } });
+export const deleteAlertChannel = ({ tenantId, channelId }: DeleteAlertChannelInput) => apiRequest('deleteAlertChannel', { params: { tenantId, channelId } });
 
 export function useDeleteAlertChannel() {
   const queryClient = useQueryClient();

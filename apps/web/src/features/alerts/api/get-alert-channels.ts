@@ -1,8 +1,7 @@
-import { API_ROUTES } from '@tcc/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
-export const getAlertChannels = (tenantId: string, signal?: AbortSignal) => apiRequest(API_ROUTES.listAlertChannels, { params: { tenantId }, signal });
+export const getAlertChannels = (tenantId: string, signal?: AbortSignal) => apiRequest('listAlertChannels', { params: { tenantId }, signal });
 
 export const getAlertChannelsQueryOptions = (tenantId: string) =>
   queryOptions({

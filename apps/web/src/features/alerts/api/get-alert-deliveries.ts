@@ -1,4 +1,3 @@
-import { API_ROUTES } from '@tcc/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -6,7 +5,7 @@ import { apiRequest } from '../../../lib/api-client';
 export const DELIVERIES_PAGE_SIZE = 10;
 
 export const getAlertDeliveries = (tenantId: string, page: number, signal?: AbortSignal) =>
-  apiRequest(API_ROUTES.listAlertDeliveries, { params: { tenantId }, query: { page, pageSize: DELIVERIES_PAGE_SIZE }, signal });
+  apiRequest('listAlertDeliveries', { params: { tenantId }, query: { page, pageSize: DELIVERIES_PAGE_SIZE }, signal });
 
 /** Without a page, the key matches every page of the log (for invalidation after a test alert or a deletion). */
 export const getAlertDeliveriesQueryOptions = (tenantId: string, page?: number) =>

@@ -1,8 +1,7 @@
-import { API_ROUTES } from '@tcc/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
-export const getHealthSettings = (tenantId: string, signal?: AbortSignal) => apiRequest(API_ROUTES.getTenantHealthSettings, { params: { tenantId }, signal });
+export const getHealthSettings = (tenantId: string, signal?: AbortSignal) => apiRequest('getTenantHealthSettings', { params: { tenantId }, signal });
 
 export const getHealthSettingsQueryOptions = (tenantId: string) =>
   queryOptions({

@@ -1,4 +1,4 @@
-import { API_ROUTES, type PutTenantHealthSettings } from '@tcc/shared';
+import type { PutTenantHealthSettings } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getHealthSettingsQueryOptions } from './get-health-settings';
@@ -9,7 +9,7 @@ export interface PutHealthSettingsInput {
 }
 
 /** Sets the tenant's check interval (null: the server's default); answers the settings now in force. */
-export const putHealthSettings = ({ tenantId, body }: PutHealthSettingsInput) => apiRequest(API_ROUTES.putTenantHealthSettings, { params: { tenantId }, body });
+export const putHealthSettings = ({ tenantId, body }: PutHealthSettingsInput) => apiRequest('putTenantHealthSettings', { params: { tenantId }, body });
 
 export function usePutHealthSettings() {
   const queryClient = useQueryClient();

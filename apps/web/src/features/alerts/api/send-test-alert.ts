@@ -1,4 +1,3 @@
-import { API_ROUTES } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getAlertDeliveriesQueryOptions } from './get-alert-deliveries';
@@ -9,7 +8,7 @@ export interface SendTestAlertInput {
 }
 
 /** Sends a test alert through the channel now; answers the first attempt's outcome (a 5xx is retried as usual). */
-export const sendTestAlert = ({ tenantId, channelId }: SendTestAlertInput) => apiRequest(API_ROUTES.sendTestAlert, { params: { tenantId, channelId } });
+export const sendTestAlert = ({ tenantId, channelId }: SendTestAlertInput) => apiRequest('sendTestAlert', { params: { tenantId, channelId } });
 
 export function useSendTestAlert() {
   const queryClient = useQueryClient();

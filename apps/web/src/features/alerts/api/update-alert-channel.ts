@@ -1,4 +1,4 @@
-import { API_ROUTES, type UpdateAlertChannelSchema } from '@tcc/shared';
+import type { UpdateAlertChannelSchema } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
@@ -13,7 +13,7 @@ export interface UpdateAlertChannelInput {
 
 /** Fields not sent stay as they are; a rotated webhook secret is in this answer only (`secret`). */
 export const updateAlertChannel = ({ tenantId, channelId, body }: UpdateAlertChannelInput) =>
-  apiRequest(API_ROUTES.updateAlertChannel, { params: { tenantId, channelId }, body });
+  apiRequest('updateAlertChannel', { params: { tenantId, channelId }, body });
 
 export function useUpdateAlertChannel() {
   const queryClient = useQueryClient();

@@ -1,11 +1,11 @@
-import { API_ROUTES, type AuditQuery } from '@tcc/shared';
+import type { AuditQuery } from '@tcc/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export type AuditParams = Partial<AuditQuery>;
 
 export const getAuditLog = (tenantId: string, params: AuditParams, signal?: AbortSignal) =>
-  apiRequest(API_ROUTES.listAudit, { params: { tenantId }, query: params, signal });
+  apiRequest('listAudit', { params: { tenantId }, query: params, signal });
 
 /** Always refetched on mount: every change anywhere in the tenant adds entries. */
 export const getAuditLogQueryOptions = (tenantId: string, params: AuditParams = {}) =>

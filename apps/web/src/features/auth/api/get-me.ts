@@ -1,11 +1,10 @@
-import { API_ROUTES } from '@tcc/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest, setCsrfToken } from '../../../lib/api-client';
 import { SESSION_QUERY_KEY } from '../../../lib/react-query';
 
 /** The signed-in user; its answer carries the CSRF token every change request must send. */
 export const getMe = async (signal?: AbortSignal) => {
-  const session = await apiRequest(API_ROUTES.me, { signal });
+  const session = await apiRequest('me', { signal });
   setCsrfToken(session.csrfToken);
   return session;
 };

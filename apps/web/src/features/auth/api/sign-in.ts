@@ -1,10 +1,10 @@
-import { API_ROUTES, type SignIn } from '@tcc/shared';
+import type { SignIn } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, setCsrfToken } from '../../../lib/api-client';
 import { getMeQueryOptions } from './get-me';
 
 export const signIn = async (body: SignIn) => {
-  const session = await apiRequest(API_ROUTES.signIn, { body });
+  const session = await apiRequest('signIn', { body });
   setCsrfToken(session.csrfToken);
   return session;
 };

@@ -1,11 +1,13 @@
 import type { SessionInfo } from '@tcc/shared';
 import { Avatar, Button, FlexBox, Popover, Tag, Text, Title } from '@ui5/webcomponents-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { ErrorStrip } from '../../../components/error-strip';
 import { paths } from '../../../config/paths';
 import { t } from '../../../i18n';
 import { useSignOut } from '../api/sign-out';
+import '@ui5/webcomponents-icons/dist/v5/employee.js';
+import '@ui5/webcomponents-icons/dist/v5/group.js';
+import '@ui5/webcomponents-icons/dist/v5/log.js';
 
 /** Up to two initials from the display name (falling back to the user name); UI5 shows an icon for anything else. */
 export function initialsOf(user: SessionInfo['user']): string {
@@ -24,17 +26,14 @@ interface ProfileMenuProps {
 /** Who is signed in, and the way out. */
 export function ProfileMenu({ user, opener, onClose }: ProfileMenuProps) {
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const signOut = useSignOut();
 
+  // The sign-in page clears the cache once it has replaced the guarded pages (see SignInRoute).
   const handleSignOut = () =>
     signOut.mutate(undefined, {
-      onSuccess: async () => {
+      onSuccess: () => {
         onClose();
-        // Leave the guarded pages first, then forget everything: cleared queries still on screen would refetch.
-        // A macrotask after the navigation React has committed the sign-in page.
-        await navigate(paths.signIn.getHref(), { replace: true });
-        setTimeout(() => queryClient.clear(), 0);
+        void navigate(paths.signIn.getHref(), { replace: true });
       },
     });
 

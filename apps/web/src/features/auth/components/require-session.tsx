@@ -4,6 +4,7 @@ import { PageMessage } from '../../../components/page-message';
 import { t } from '../../../i18n';
 import { isSignInRequired } from '../../../lib/api-client';
 import { useMe } from '../api/get-me';
+import '@ui5/webcomponents-icons/dist/v5/refresh.js';
 
 /**
  * Guards every page but sign-in: asks /api/auth/me first. A 401 is turned into the redirect to the sign-in page by

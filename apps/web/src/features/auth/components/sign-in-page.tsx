@@ -1,12 +1,12 @@
-import { AUTH_LIMITS, SignInSchema } from '@tcc/shared';
+import { AUTH_LIMITS } from '@tcc/shared';
 import { BusyIndicator, Button, Card, CardHeader, FlexBox, Text } from '@ui5/webcomponents-react';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorStrip } from '../../../components/error-strip';
 import { FormInput } from '../../../components/form-input';
 import { safeNextPath } from '../../../config/paths';
 import { t } from '../../../i18n';
-import { apiFieldError } from '../../../lib/api-client';
+import { apiFieldError, loadContracts } from '../../../lib/api-client';
 import { focusFirstInvalid } from '../../../utils/focus';
 import { fieldErrors } from '../../../utils/zod-errors';
 import { useSignIn } from '../api/sign-in';
@@ -21,23 +21,31 @@ export function SignInPage() {
   const [values, setValues] = useState<Record<Field, string>>({ username: '', password: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const signIn = useSignIn();
+  // Set while the schema loads on the first submit, so that a second Enter does not send the form twice.
+  const checking = useRef(false);
 
   const change = (field: Field) => (value: string) => {
     setValues((prev) => ({ ...prev, [field]: value }));
     setErrors((prev) => ({ ...prev, [field]: undefined }));
   };
 
-  const submit = (event?: FormEvent) => {
+  const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (signIn.isPending) return;
-    const parsed = SignInSchema.safeParse(values);
-    if (!parsed.success) {
+    if (signIn.isPending || checking.current) return;
+    // The shared schema comes with the contracts chunk, on the first submit (it is not needed to show the form).
+    checking.current = true;
+    // Should the chunk not load, the request below fails the same way and its network error shows in the strip.
+    const contracts = await loadContracts()
+      .catch(() => null)
+      .finally(() => (checking.current = false));
+    const parsed = contracts?.SignInSchema.safeParse(values);
+    if (parsed && !parsed.success) {
       const found = fieldErrors(parsed.error) as Partial<Record<Field, string>>;
       setErrors(found);
       return focusFirstInvalid((['username', 'password'] as const).filter((f) => found[f]).map((f) => `sign-in-${f}`));
     }
     setErrors({});
-    signIn.mutate(parsed.data, {
+    signIn.mutate(parsed?.data ?? values, {
       onSuccess: () => navigate(safeNextPath(next), { replace: true }),
       onError: () => setValues((prev) => ({ ...prev, password: '' })),
     });
@@ -48,7 +56,7 @@ export function SignInPage() {
       <Card className="sign-in-card" header={<CardHeader titleText={t('auth.signIn.title')} subtitleText={t('auth.signIn.subtitle')} />}>
         <BusyIndicator active={signIn.isPending} delay={200} text={t('auth.signIn.busy')} className="full-width">
           {/* A real form: Enter in either field submits (UI5 inputs request the submit), noValidate keeps the browser's own bubbles away. */}
-          <form noValidate onSubmit={submit} className="sign-in-form" aria-label={t('auth.signIn.title')}>
+          <form noValidate onSubmit={(event) => void submit(event)} className="sign-in-form" aria-label={t('auth.signIn.title')}>
             <FlexBox direction="Column" className="sign-in-fields">
               {next && next !== '/' && <Text className="muted">{t('auth.signIn.returnHint')}</Text>}
               <FormInput

@@ -1,4 +1,3 @@
-import { API_ROUTES } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getConnectionQueryOptions } from '../../connections/api/get-connection';
@@ -12,7 +11,7 @@ export interface FillSandboxCredentialsInput {
 
 /** For a connection to the built-in sandbox: the server sets the sandbox's key and users; nothing secret reaches the browser. */
 export const fillSandboxCredentials = ({ tenantId, connectionId, version }: FillSandboxCredentialsInput) =>
-  apiRequest(API_ROUTES.fillSandboxCredentials, { params: { tenantId, connectionId }, body: { version } });
+  apiRequest('fillSandboxCredentials', { params: { tenantId, connectionId }, body: { version } });
 
 export function useFillSandboxCredentials() {
   const queryClient = useQueryClient();

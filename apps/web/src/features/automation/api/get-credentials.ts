@@ -1,9 +1,8 @@
-import { API_ROUTES } from '@tcc/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export const getCredentials = (tenantId: string, connectionId: string, signal?: AbortSignal) =>
-  apiRequest(API_ROUTES.getCredentials, { params: { tenantId, connectionId }, signal });
+  apiRequest('getCredentials', { params: { tenantId, connectionId }, signal });
 
 export const getCredentialsQueryOptions = (tenantId: string, connectionId: string) =>
   queryOptions({

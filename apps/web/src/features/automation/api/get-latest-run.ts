@@ -1,4 +1,4 @@
-import { API_ROUTES, ERROR_CODES, type AutomationRun } from '@tcc/shared';
+import { ERROR_CODES, type AutomationRun } from '@tcc/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, apiRequest } from '../../../lib/api-client';
 import { useLatestRunStreamOpen, useWatchLatestRun } from './watch-latest-run';
@@ -6,7 +6,7 @@ import { useLatestRunStreamOpen, useWatchLatestRun } from './watch-latest-run';
 /** The latest run, or null when assisted setup has not run for this connection yet (the server answers 404). */
 export async function getLatestRun(tenantId: string, connectionId: string, signal?: AbortSignal): Promise<AutomationRun | null> {
   try {
-    return await apiRequest(API_ROUTES.latestAutomationRun, { params: { tenantId, connectionId }, signal });
+    return await apiRequest('latestAutomationRun', { params: { tenantId, connectionId }, signal });
   } catch (error) {
     if (error instanceof ApiError && error.status === 404 && error.code === ERROR_CODES.notFound) return null;
     throw error;

@@ -1,4 +1,3 @@
-import { API_ROUTES } from '@tcc/shared';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -11,7 +10,7 @@ export interface PlanAutomationInput {
 
 /** Reads both SAP systems and says what a run would create, adopt or change; changes nothing. */
 export const planAutomation = ({ tenantId, connectionId, repair }: PlanAutomationInput) =>
-  apiRequest(API_ROUTES.planAutomation, { params: { tenantId, connectionId }, query: repair ? { repair: 'true' } : undefined });
+  apiRequest('planAutomation', { params: { tenantId, connectionId }, query: repair ? { repair: 'true' } : undefined });
 
 /** A mutation, not a query: every click must read SAP afresh, and nothing is cached. */
 export const usePlanAutomation = () => useMutation({ mutationFn: planAutomation });

@@ -1,4 +1,4 @@
-import { API_ROUTES, type PutCredentials } from '@tcc/shared';
+import type { PutCredentials } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getConnectionQueryOptions } from '../../connections/api/get-connection';
@@ -12,7 +12,7 @@ export interface PutCredentialsInput {
 
 /** Write-only: only the fields sent are replaced; the answer is the new status. */
 export const putCredentials = ({ tenantId, connectionId, body }: PutCredentialsInput) =>
-  apiRequest(API_ROUTES.putCredentials, { params: { tenantId, connectionId }, body });
+  apiRequest('putCredentials', { params: { tenantId, connectionId }, body });
 
 export function usePutCredentials() {
   const queryClient = useQueryClient();

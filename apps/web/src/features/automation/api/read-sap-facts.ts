@@ -1,4 +1,3 @@
-import { API_ROUTES } from '@tcc/shared';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -8,7 +7,7 @@ export interface ReadSapFactsInput {
 }
 
 /** Reads what only this tenant can settle ($metadata, existing inbound users); changes nothing in SAP. */
-export const readSapFacts = ({ tenantId, connectionId }: ReadSapFactsInput) => apiRequest(API_ROUTES.readSapFacts, { params: { tenantId, connectionId } });
+export const readSapFacts = ({ tenantId, connectionId }: ReadSapFactsInput) => apiRequest('readSapFacts', { params: { tenantId, connectionId } });
 
 /** A mutation: every click reads the tenant afresh, so support gets what SAP says now. */
 export const useReadSapFacts = () => useMutation({ mutationFn: readSapFacts });

@@ -1,4 +1,3 @@
-import { API_ROUTES } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getLatestRunQueryOptions } from './get-latest-run';
@@ -13,7 +12,7 @@ export interface StartAutomationInput {
 
 /** Starts a run in the background; the latest-run query then follows its progress (useLatestRun). */
 export const startAutomation = ({ tenantId, connectionId, confirmChanges, repair = false }: StartAutomationInput) =>
-  apiRequest(API_ROUTES.startAutomation, { params: { tenantId, connectionId }, body: { confirmChanges, repair } });
+  apiRequest('startAutomation', { params: { tenantId, connectionId }, body: { confirmChanges, repair } });
 
 export function useStartAutomation() {
   const queryClient = useQueryClient();

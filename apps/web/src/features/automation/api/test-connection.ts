@@ -1,4 +1,3 @@
-import { API_ROUTES } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getConnectionQueryOptions } from '../../connections/api/get-connection';
@@ -11,7 +10,7 @@ export interface TestConnectionInput {
 
 /** Proves the chain end to end: find destination with a business user's token, then the task replication service. */
 export const testConnection = ({ tenantId, connectionId }: TestConnectionInput) =>
-  apiRequest(API_ROUTES.testConnection, { params: { tenantId, connectionId } });
+  apiRequest('testConnection', { params: { tenantId, connectionId } });
 
 export function useTestConnection() {
   const queryClient = useQueryClient();

@@ -1,4 +1,3 @@
-import { API_ROUTES } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getConnectionQueryOptions } from '../../connections/api/get-connection';
@@ -12,7 +11,7 @@ export interface VerifyStepInput {
 
 /** Reads SAP and compares it with what the step must leave behind; when it matches, the server marks the step done. */
 export const verifyStep = ({ tenantId, connectionId, stepId }: VerifyStepInput) =>
-  apiRequest(API_ROUTES.verifyStep, { params: { tenantId, connectionId, stepId } });
+  apiRequest('verifyStep', { params: { tenantId, connectionId, stepId } });
 
 export function useVerifyStep() {
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
-import { API_ROUTES, type CreateConnection } from '@tcc/shared';
+import type { CreateConnection } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { storeConnectionDetail } from './get-connection';
 
 export const createConnection = ({ tenantId, ...body }: CreateConnection & { tenantId: string }) =>
-  apiRequest(API_ROUTES.createConnection, { params: { tenantId }, body });
+  apiRequest('createConnection', { params: { tenantId }, body });
 
 export function useCreateConnection() {
   const queryClient = useQueryClient();

@@ -1,4 +1,3 @@
-import { API_ROUTES } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getConnectionQueryOptions } from './get-connection';
@@ -11,7 +10,7 @@ interface DeleteConnectionInput {
 }
 
 export const deleteConnection = ({ tenantId, connectionId, version }: DeleteConnectionInput) =>
-  apiRequest(API_ROUTES.deleteConnection, { params: { tenantId, connectionId }, query: { version } });
+  apiRequest('deleteConnection', { params: { tenantId, connectionId }, query: { version } });
 
 export function useDeleteConnection() {
   const queryClient = useQueryClient();

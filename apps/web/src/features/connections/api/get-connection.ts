@@ -1,10 +1,10 @@
-import { API_ROUTES, type ConnectionDetail } from '@tcc/shared';
+import type { ConnectionDetail } from '@tcc/shared';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getConnectionsQueryOptions } from './get-connections';
 
 export const getConnection = (tenantId: string, connectionId: string, signal?: AbortSignal) =>
-  apiRequest(API_ROUTES.getConnection, { params: { tenantId, connectionId }, signal });
+  apiRequest('getConnection', { params: { tenantId, connectionId }, signal });
 
 export const getConnectionQueryOptions = (tenantId: string, connectionId: string) =>
   queryOptions({

@@ -1,11 +1,11 @@
-import { API_ROUTES, type ListConnectionsQuery } from '@tcc/shared';
+import type { ListConnectionsQuery } from '@tcc/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export type ConnectionsParams = Partial<ListConnectionsQuery>;
 
 export const getConnections = (tenantId: string, params: ConnectionsParams, signal?: AbortSignal) =>
-  apiRequest(API_ROUTES.listConnections, { params: { tenantId }, query: params, signal });
+  apiRequest('listConnections', { params: { tenantId }, query: params, signal });
 
 /** Called without params, its key matches every list of the tenant (TanStack matches object keys partially). */
 export const getConnectionsQueryOptions = (tenantId: string, params: ConnectionsParams = {}) =>

@@ -1,4 +1,4 @@
-import { API_ROUTES, type RenameConnection } from '@tcc/shared';
+import type { RenameConnection } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { storeConnectionDetail } from './get-connection';
@@ -9,7 +9,7 @@ interface RenameConnectionInput extends RenameConnection {
 }
 
 export const renameConnection = ({ tenantId, connectionId, ...body }: RenameConnectionInput) =>
-  apiRequest(API_ROUTES.renameConnection, { params: { tenantId, connectionId }, body });
+  apiRequest('renameConnection', { params: { tenantId, connectionId }, body });
 
 export function useRenameConnection() {
   const queryClient = useQueryClient();

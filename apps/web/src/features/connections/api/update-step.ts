@@ -1,4 +1,4 @@
-import { API_ROUTES, type UpdateStep } from '@tcc/shared';
+import type { UpdateStep } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { storeConnectionDetail } from './get-connection';
@@ -11,7 +11,7 @@ export interface UpdateStepInput {
 }
 
 export const updateStep = ({ tenantId, connectionId, stepId, body }: UpdateStepInput) =>
-  apiRequest(API_ROUTES.updateStep, { params: { tenantId, connectionId, stepId }, body });
+  apiRequest('updateStep', { params: { tenantId, connectionId, stepId }, body });
 
 export function useUpdateStep() {
   const queryClient = useQueryClient();

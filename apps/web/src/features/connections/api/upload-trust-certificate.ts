@@ -1,4 +1,4 @@
-import { API_ROUTES, type UploadCertificate } from '@tcc/shared';
+import type { UploadCertificate } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { storeConnectionDetail } from './get-connection';
@@ -9,7 +9,7 @@ interface UploadInput extends UploadCertificate {
 }
 
 export const uploadTrustCertificate = ({ tenantId, connectionId, ...body }: UploadInput) =>
-  apiRequest(API_ROUTES.uploadTrustCertificate, { params: { tenantId, connectionId }, body });
+  apiRequest('uploadTrustCertificate', { params: { tenantId, connectionId }, body });
 
 export function useUploadTrustCertificate() {
   const queryClient = useQueryClient();

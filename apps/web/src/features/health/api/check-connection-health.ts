@@ -1,4 +1,3 @@
-import { API_ROUTES } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getConnectionQueryOptions } from '../../connections/api/get-connection';
@@ -13,7 +12,7 @@ export interface CheckConnectionHealthInput {
 
 /** Reads SAP now (changes nothing there) and answers the new health. */
 export const checkConnectionHealth = ({ tenantId, connectionId }: CheckConnectionHealthInput) =>
-  apiRequest(API_ROUTES.checkConnectionHealth, { params: { tenantId, connectionId } });
+  apiRequest('checkConnectionHealth', { params: { tenantId, connectionId } });
 
 export function useCheckConnectionHealth() {
   const queryClient = useQueryClient();

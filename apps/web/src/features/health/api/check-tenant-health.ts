@@ -1,10 +1,9 @@
-import { API_ROUTES } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getConnectionsQueryOptions } from '../../connections/api/get-connections';
 
 /** Checks every connection of the tenant now; answers how many were checked. */
-export const checkTenantHealth = ({ tenantId }: { tenantId: string }) => apiRequest(API_ROUTES.checkTenantHealth, { params: { tenantId } });
+export const checkTenantHealth = ({ tenantId }: { tenantId: string }) => apiRequest('checkTenantHealth', { params: { tenantId } });
 
 export function useCheckTenantHealth() {
   const queryClient = useQueryClient();

@@ -1,9 +1,8 @@
-import { API_ROUTES } from '@tcc/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export const getConnectionHealth = (tenantId: string, connectionId: string, signal?: AbortSignal) =>
-  apiRequest(API_ROUTES.getConnectionHealth, { params: { tenantId, connectionId }, signal });
+  apiRequest('getConnectionHealth', { params: { tenantId, connectionId }, signal });
 
 export const getConnectionHealthQueryOptions = (tenantId: string, connectionId: string) =>
   queryOptions({

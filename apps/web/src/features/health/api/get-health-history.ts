@@ -1,11 +1,10 @@
-import { API_ROUTES } from '@tcc/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export const HISTORY_PAGE_SIZE = 10;
 
 export const getHealthHistory = (tenantId: string, connectionId: string, page: number, signal?: AbortSignal) =>
-  apiRequest(API_ROUTES.listHealthHistory, { params: { tenantId, connectionId }, query: { page, pageSize: HISTORY_PAGE_SIZE }, signal });
+  apiRequest('listHealthHistory', { params: { tenantId, connectionId }, query: { page, pageSize: HISTORY_PAGE_SIZE }, signal });
 
 /** Without a page, the key matches every page of the connection's history (for invalidation after a check). */
 export const getHealthHistoryQueryOptions = (tenantId: string, connectionId: string, page?: number) =>

@@ -1,4 +1,3 @@
-import { API_ROUTES } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getTenantQueryOptions } from '../../tenants/api/get-tenant';
@@ -10,7 +9,7 @@ export interface DeleteMemberInput {
 }
 
 export const deleteMember = ({ tenantId, userId }: DeleteMemberInput) =>
-  apiRequest(API_ROUTES.deleteMember, { params: { tenantId, userId } });
+  apiRequest('deleteMember', { params: { tenantId, userId } });
 
 export function useDeleteMember() {
   const queryClient = useQueryClient();

@@ -1,9 +1,8 @@
-import { API_ROUTES } from '@tcc/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export const getMembers = (tenantId: string, signal?: AbortSignal) =>
-  apiRequest(API_ROUTES.listMembers, { params: { tenantId }, signal });
+  apiRequest('listMembers', { params: { tenantId }, signal });
 
 export const getMembersQueryOptions = (tenantId: string) =>
   queryOptions({

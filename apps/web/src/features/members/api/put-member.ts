@@ -1,4 +1,4 @@
-import { API_ROUTES, type TenantRole } from '@tcc/shared';
+import type { TenantRole } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getTenantQueryOptions } from '../../tenants/api/get-tenant';
@@ -12,7 +12,7 @@ export interface PutMemberInput {
 
 /** Adds the user to the tenant, or changes their role when they are a member already. */
 export const putMember = ({ tenantId, userId, role }: PutMemberInput) =>
-  apiRequest(API_ROUTES.putMember, { params: { tenantId, userId }, body: { role } });
+  apiRequest('putMember', { params: { tenantId, userId }, body: { role } });
 
 export function usePutMember() {
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
-import { API_ROUTES, type CreateTenant } from '@tcc/shared';
+import type { CreateTenant } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getTenantQueryOptions } from './get-tenant';
 import { getTenantsQueryOptions } from './get-tenants';
 
-export const createTenant = (body: CreateTenant) => apiRequest(API_ROUTES.createTenant, { body });
+export const createTenant = (body: CreateTenant) => apiRequest('createTenant', { body });
 
 export function useCreateTenant() {
   const queryClient = useQueryClient();

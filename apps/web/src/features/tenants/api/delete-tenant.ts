@@ -1,10 +1,9 @@
-import { API_ROUTES } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getTenantQueryOptions } from './get-tenant';
 import { getTenantsQueryOptions } from './get-tenants';
 
-export const deleteTenant = (tenantId: string) => apiRequest(API_ROUTES.deleteTenant, { params: { tenantId } });
+export const deleteTenant = (tenantId: string) => apiRequest('deleteTenant', { params: { tenantId } });
 
 export function useDeleteTenant() {
   const queryClient = useQueryClient();

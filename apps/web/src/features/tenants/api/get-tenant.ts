@@ -1,9 +1,8 @@
-import { API_ROUTES } from '@tcc/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export const getTenant = (tenantId: string, signal?: AbortSignal) =>
-  apiRequest(API_ROUTES.getTenant, { params: { tenantId }, signal });
+  apiRequest('getTenant', { params: { tenantId }, signal });
 
 export const getTenantQueryOptions = (tenantId: string) =>
   queryOptions({

@@ -1,11 +1,11 @@
-import { API_ROUTES, type ListTenantsQuery } from '@tcc/shared';
+import type { ListTenantsQuery } from '@tcc/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 export type TenantsParams = Partial<ListTenantsQuery>;
 
 export const getTenants = (params: TenantsParams, signal?: AbortSignal) =>
-  apiRequest(API_ROUTES.listTenants, { query: params, signal });
+  apiRequest('listTenants', { query: params, signal });
 
 /**
  * Always refetched on mount: the counts are aggregates of connection changes made on other pages, which would

@@ -1,11 +1,11 @@
-import { API_ROUTES, type RenameTenant } from '@tcc/shared';
+import type { RenameTenant } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getTenantQueryOptions } from './get-tenant';
 import { getTenantsQueryOptions } from './get-tenants';
 
 export const renameTenant = ({ tenantId, ...body }: RenameTenant & { tenantId: string }) =>
-  apiRequest(API_ROUTES.renameTenant, { params: { tenantId }, body });
+  apiRequest('renameTenant', { params: { tenantId }, body });
 
 export function useRenameTenant() {
   const queryClient = useQueryClient();

@@ -9,7 +9,7 @@ import {
   Toolbar,
   ToolbarButton,
 } from '@ui5/webcomponents-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ErrorStrip } from '../../../components/error-strip';
 import { IllustratedMessage } from '../../../components/illustrated-message';
 import { Pager } from '../../../components/pager';
@@ -19,9 +19,12 @@ import { useListParams } from '../../../hooks/use-list-params';
 import { t } from '../../../i18n';
 import { useTenants } from '../api/get-tenants';
 import { useMe } from '../../auth/api/get-me';
-import { DeleteTenantDialog } from './delete-tenant-dialog';
-import { TenantNameDialog } from './tenant-name-dialog';
 import { TenantsTable } from './tenants-table';
+
+// The dialogs (and the form schema they check with) load when one opens, not with the dashboard.
+const TenantNameDialog = lazy(async () => ({ default: (await import('./tenant-name-dialog')).TenantNameDialog }));
+const DeleteTenantDialog = lazy(async () => ({ default: (await import('./delete-tenant-dialog')).DeleteTenantDialog }));
+import '@ui5/webcomponents-icons/dist/v5/add.js';
 
 type DialogState = { kind: 'create' } | { kind: 'rename' | 'delete'; tenant: Tenant } | null;
 
@@ -76,9 +79,11 @@ export function TenantsPage() {
           {page && <Pager page={page.page} pageSize={page.pageSize} total={page.total} onPage={setPage} />}
         </>
       )}
-      {dialog?.kind === 'create' && <TenantNameDialog onClose={close} />}
-      {dialog?.kind === 'rename' && <TenantNameDialog tenant={dialog.tenant} onClose={close} />}
-      {dialog?.kind === 'delete' && <DeleteTenantDialog tenant={dialog.tenant} onClose={close} />}
+      <Suspense fallback={null}>
+        {dialog?.kind === 'create' && <TenantNameDialog onClose={close} />}
+        {dialog?.kind === 'rename' && <TenantNameDialog tenant={dialog.tenant} onClose={close} />}
+        {dialog?.kind === 'delete' && <DeleteTenantDialog tenant={dialog.tenant} onClose={close} />}
+      </Suspense>
     </DynamicPage>
   );
 }

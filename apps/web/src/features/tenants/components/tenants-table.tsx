@@ -17,6 +17,8 @@ import { paths } from '../../../config/paths';
 import { t } from '../../../i18n';
 import { formatDateTime } from '../../../utils/format';
 import { TenantHealthCounts } from '../../health/components/tenant-health-counts';
+import '@ui5/webcomponents-icons/dist/v5/edit.js';
+import '@ui5/webcomponents-icons/dist/v5/delete.js';
 
 interface TenantsTableProps {
   tenants: Tenant[];

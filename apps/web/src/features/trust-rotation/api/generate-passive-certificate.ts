@@ -1,4 +1,3 @@
-import { API_ROUTES } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getTrustRotationQueryOptions } from './get-trust-rotation';
@@ -10,7 +9,7 @@ export interface TrustRotationInput {
 
 /** Generates the passive certificate in the subaccount; the active one keeps signing. */
 export const generatePassiveCertificate = ({ tenantId, connectionId }: TrustRotationInput) =>
-  apiRequest(API_ROUTES.generatePassiveCertificate, { params: { tenantId, connectionId } });
+  apiRequest('generatePassiveCertificate', { params: { tenantId, connectionId } });
 
 export function useGeneratePassiveCertificate() {
   const queryClient = useQueryClient();

@@ -1,10 +1,9 @@
-import { API_ROUTES } from '@tcc/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
 /** Reads both SAP systems (changes nothing): so it runs only once the admin opens the rotation panel. */
 export const getTrustRotation = (tenantId: string, connectionId: string, signal?: AbortSignal) =>
-  apiRequest(API_ROUTES.getTrustRotation, { params: { tenantId, connectionId }, signal });
+  apiRequest('getTrustRotation', { params: { tenantId, connectionId }, signal });
 
 export const getTrustRotationQueryOptions = (tenantId: string, connectionId: string) =>
   queryOptions({

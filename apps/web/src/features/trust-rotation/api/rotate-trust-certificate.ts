@@ -1,4 +1,3 @@
-import { API_ROUTES } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getConnectionQueryOptions } from '../../connections/api/get-connection';
@@ -10,7 +9,7 @@ import { getTrustRotationQueryOptions } from './get-trust-rotation';
 
 /** The switch (confirmed in the dialog): both systems change, then verify, test, or roll back. */
 export const rotateTrustCertificate = ({ tenantId, connectionId }: TrustRotationInput) =>
-  apiRequest(API_ROUTES.rotateTrustCertificate, { params: { tenantId, connectionId }, body: { confirm: true } });
+  apiRequest('rotateTrustCertificate', { params: { tenantId, connectionId }, body: { confirm: true } });
 
 export function useRotateTrustCertificate() {
   const queryClient = useQueryClient();

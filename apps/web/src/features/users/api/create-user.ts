@@ -1,9 +1,9 @@
-import { API_ROUTES, type CreateUser } from '@tcc/shared';
+import type { CreateUser } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getUsersQueryOptions } from './get-users';
 
-export const createUser = (body: CreateUser) => apiRequest(API_ROUTES.createUser, { body });
+export const createUser = (body: CreateUser) => apiRequest('createUser', { body });
 
 export function useCreateUser() {
   const queryClient = useQueryClient();

@@ -1,8 +1,7 @@
-import { API_ROUTES } from '@tcc/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
-export const getUsers = (signal?: AbortSignal) => apiRequest(API_ROUTES.listUsers, { signal });
+export const getUsers = (signal?: AbortSignal) => apiRequest('listUsers', { signal });
 
 /** System admins only: everyone else gets 403, which callers treat as "pick by user ID instead". */
 export const getUsersQueryOptions = () =>

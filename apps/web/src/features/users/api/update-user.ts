@@ -1,4 +1,4 @@
-import { API_ROUTES, type UpdateUser } from '@tcc/shared';
+import type { UpdateUser } from '@tcc/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { getUsersQueryOptions } from './get-users';
@@ -9,7 +9,7 @@ export interface UpdateUserInput {
 }
 
 /** A new password or the disabled flag; the server ends the user's sessions either way. */
-export const updateUser = ({ userId, body }: UpdateUserInput) => apiRequest(API_ROUTES.updateUser, { params: { userId }, body });
+export const updateUser = ({ userId, body }: UpdateUserInput) => apiRequest('updateUser', { params: { userId }, body });
 
 export function useUpdateUser() {
   const queryClient = useQueryClient();
