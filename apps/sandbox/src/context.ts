@@ -30,11 +30,21 @@ export interface SandboxContext {
   now(): Date;
   /**
    * Simulated SAP calls served (not /sandbox/*), for tests that act at a given point of a run; and the latest writes
-   * (method and path of every call other than GET/HEAD, the last WRITE_LOG_SIZE), for tests that prove what was not written.
+   * (method and path of every call other than GET/HEAD, the last WRITE_LOG_SIZE), for tests that prove what was not written;
+   * and the latest calls, reads too, with when each arrived and was answered, for tests and benchmarks that check which
+   * calls overlapped.
    */
-  stats: { calls: number; writes: { method: string; path: string }[] };
+  stats: { calls: number; writes: { method: string; path: string }[]; recent: CallTiming[] };
   /** When each communication system agreed with BTP's active certificate (control/trust-agreement.ts). */
   trustAgreement: TrustAgreementLog;
+}
+
+/** One simulated SAP call: epoch milliseconds (fractional) of its arrival and of its answer (null while unanswered). */
+export interface CallTiming {
+  method: string;
+  path: string;
+  arrivedAt: number;
+  answeredAt: number | null;
 }
 
 export function createContext(state: SandboxState, secrets: SandboxSecrets, faults: FaultSettings, baseUrl: () => string, profile: SandboxProfile): SandboxContext {
@@ -53,7 +63,7 @@ export function createContext(state: SandboxState, secrets: SandboxSecrets, faul
     hosts,
     baseUrl,
     now: () => new Date(),
-    stats: { calls: 0, writes: [] },
+    stats: { calls: 0, writes: [], recent: [] },
     trustAgreement: createTrustAgreementLog(),
     toLoopback(url) {
       let parsed: URL;

@@ -1,5 +1,8 @@
 import type { RequestHandler } from 'express';
-import type { SandboxContext } from './context.js';
+import type { CallTiming, SandboxContext } from './context.js';
+
+/** Finer than Date.now(): calls 100 ms apart must not look simultaneous, nor simultaneous ones apart. */
+const epochMs = () => performance.timeOrigin + performance.now();
 
 const INJECTED_TEXT: Record<number, string> = {
   401: 'Unauthorized (injected fault)',
@@ -10,7 +13,7 @@ const INJECTED_TEXT: Record<number, string> = {
   503: 'Service Unavailable (injected fault)',
 };
 
-/** How many of the latest writes GET /sandbox/stats lists. */
+/** How many of the latest writes (and of the latest calls) GET /sandbox/stats lists. */
 export const WRITE_LOG_SIZE = 1000;
 
 /**
@@ -20,6 +23,10 @@ export const WRITE_LOG_SIZE = 1000;
 export function createFaultMiddleware(ctx: SandboxContext): RequestHandler {
   return async (req, res, next) => {
     ctx.stats.calls += 1;
+    const timing: CallTiming = { method: req.method, path: req.path, arrivedAt: epochMs(), answeredAt: null };
+    ctx.stats.recent.push(timing);
+    if (ctx.stats.recent.length > WRITE_LOG_SIZE) ctx.stats.recent.shift();
+    res.once('finish', () => (timing.answeredAt = epochMs()));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       ctx.stats.writes.push({ method: req.method, path: req.path });
       if (ctx.stats.writes.length > WRITE_LOG_SIZE) ctx.stats.writes.shift();

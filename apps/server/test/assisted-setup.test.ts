@@ -83,7 +83,7 @@ describe('assisted setup against the sandbox', () => {
     const plan = (await api.post(`${base}/automation/plan`)).body;
     expect(plan.units.map((u: { unit: string; action: string; summary: string }) => `${u.unit}:${u.action}`), JSON.stringify(plan.units.map((u: { summary: string }) => u.summary))).toEqual(['trustCertificate:read', 'communicationUser:adopt', 'communicationSystem:adopt', 'inboundUser:adopt', 'arrangement:adopt', 'oauthDetails:read', 'destination:adopt']);
     const run = await runToEnd();
-    expect(run.status).toBe('succeeded');
+    expect(run.status, run.error).toBe('succeeded');
     // Nothing written: no POST, PATCH, PUT or DELETE but the token request, and still one of each object.
     const writes = run.calls.filter((c: { method: string; path: string }) => !['GET', 'HEAD'].includes(c.method) && !c.path.endsWith('/oauth/token'));
     expect(writes).toEqual([]);

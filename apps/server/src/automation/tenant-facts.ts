@@ -47,7 +47,9 @@ const fact = (id: SapFactId, question: string, answer: string, settled: boolean,
 
 /** Reads the facts; an S/4 error (wrong credentials, a locked user…) is thrown, as the preflight reports it. */
 export async function readTenantFacts(s4: S4Service, clientIdChoice: ClientIdChoice): Promise<TenantFacts> {
-  const metadata = { users: await s4.readMetadata('users'), systems: await s4.readMetadata('systems'), arrangements: await s4.readMetadata('arrangements') };
+  // Asked together: the adapter still sends one call alone until S/4 accepts the password (communication-api.ts).
+  const [users, systemsEdmx, arrangements, clientIdDerivation] = await Promise.all([s4.readMetadata('users'), s4.readMetadata('systems'), s4.readMetadata('arrangements'), clientIdFact(s4)]);
+  const metadata = { users, systems: systemsEdmx, arrangements };
   const missing: string[] = [];
   for (const service of Object.keys(REQUIRED) as (keyof typeof REQUIRED)[]) {
     const found = entitySetsAndProperties(metadata[service]);
@@ -81,7 +83,7 @@ export async function readTenantFacts(s4: S4Service, clientIdChoice: ClientIdCho
     fact('optimisticConcurrency', 'Do changes need If-Match (ETags)?', concurrency.length ? 'Yes' : 'No (assumed)', concurrency.length > 0,
       concurrency.length ? `$metadata puts ${concurrency.join(', ')} under Core.OptimisticConcurrency.` : 'No Core.OptimisticConcurrency annotation in $metadata.',
       'Every change sends the ETag S/4 returned when the object was read, whenever S/4 returns one.'),
-    await clientIdFact(s4),
+    clientIdDerivation,
     fact('clientIdChoice', 'Which OAuth 2.0 client ID goes into the destination’s clientKey?', clientIdChoice === 'user-name' ? 'The communication user’s name' : 'The ID S/4 derived', true,
       `Product setting S4_CLIENT_ID=${clientIdChoice}.`,
       clientIdChoice === 'user-name'

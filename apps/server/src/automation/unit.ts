@@ -1,10 +1,10 @@
 import type { AutomationUnitId, EnteredValues, FieldDiff, UnitPlan } from '@tcc/shared';
-import type { BtpService } from '../sap/btp/index.js';
+import type { BtpService, Destination } from '../sap/btp/index.js';
 import type { S4Service } from '../sap/s4hana/index.js';
 import type { SecretString } from '../secrets/index.js';
 import type { ClientIdChoice, TenantFacts } from './tenant-facts.js';
 
-/** What units learn from SAP and hand to the units after them. */
+/** What units learn from SAP and hand to the units after them (a unit's `gives`, another's `needs`). */
 export interface Facts {
   trust?: { pem: string; cn: string; certificateBase64: string; subject: string; issuer: string };
   user?: { id: string; name: string };
@@ -13,6 +13,8 @@ export interface Facts {
   inbound?: { uuid: string; clientId: string };
   oauth?: { clientId: string; tokenServiceUrl: string; samlAudience: string };
 }
+
+export type FactKey = keyof Facts;
 
 /** The names and values the setup uses: what the admin entered in the wizard, else the defaults. */
 export interface Desired {
@@ -43,6 +45,11 @@ export interface UnitContext {
   facts: Facts;
   /** What the preflight settled about this tenant (tenant-facts.ts); absent when it could not be read. */
   tenant?: TenantFacts;
+  /**
+   * The subaccount's destinations as the preflight listed them, moments before the units: a unit that only decides by
+   * a destination takes it from here. A unit that writes the destination reads it again first.
+   */
+  destinations?: Destination[];
   /** Systems the preflight could not reach at all (no answer): their units are not planned, the one cause is said once. */
   unreachable?: Set<'btp' | 's4hana'>;
 }
@@ -74,7 +81,13 @@ export interface AutomationUnit {
   id: AutomationUnitId;
   system: 'btp' | 's4hana';
   steps: number[];
-  dependsOn: AutomationUnitId[];
+  /**
+   * The facts of earlier units that this unit's SAP calls send or SAP requires to exist, each with the data it takes:
+   * a run starts the unit once the units that give them have applied, and not before (units/index.ts derives it).
+   */
+  needs: Partial<Record<FactKey, string>>;
+  /** The facts this unit leaves for later units. */
+  gives: FactKey[];
   plan(ctx: UnitContext): Promise<Omit<UnitPlan, 'unit' | 'system' | 'steps'>>;
   apply(ctx: UnitContext, options: { confirmChanges: boolean }): Promise<UnitOutcome>;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { CERTIFICATE_THRESHOLDS_DAYS, STEP_CATALOGUE, type ConnectionTest, type HealthFinding, type UnitPlan } from '@tcc/shared';
 import { automationContext } from '../automation/automation-context.js';
 import type { UnitContext } from '../automation/unit.js';
-import { AUTOMATION_PLAN_ORDER } from '../automation/units/index.js';
+import { AUTOMATION_PLAN_ORDER, dependenciesOf } from '../automation/units/index.js';
 import { trustFactsOf } from '../automation/units/trust-certificate.js';
 import { problemsOf } from '../certificates/refuse-unusable-certificate.js';
 import type { CredentialService } from '../features/credentials/credential-service.js';
@@ -168,7 +168,7 @@ export async function checkConnection(aggregate: ConnectionAggregate, deps: Chec
   const plans = new Map<string, Omit<UnitPlan, 'unit' | 'system' | 'steps'> | 'skipped'>();
   const planUnit = async (unit: (typeof AUTOMATION_PLAN_ORDER)[number], always = false) => {
     // A unit whose dependency is missing or unread would only repeat that cause (or guess): not planned.
-    if (down.has(unit.system) || (!always && unit.dependsOn.some((d) => plans.get(d) === 'skipped' || (plans.get(d) as { action?: string } | undefined)?.action === 'create'))) {
+    if (down.has(unit.system) || (!always && dependenciesOf(unit).some((d) => plans.get(d) === 'skipped' || (plans.get(d) as { action?: string } | undefined)?.action === 'create'))) {
       plans.set(unit.id, 'skipped');
       return;
     }

@@ -35,7 +35,12 @@ export const arrangementUnit: AutomationUnit = {
   id: 'arrangement',
   system: 's4hana',
   steps: [14, 15, 16, 17, 18],
-  dependsOn: ['inboundUser'],
+  needs: {
+    inbound: 'the UUID of the inbound user the arrangement is bound to',
+    // Named by the entered system ID, but S/4 refuses an arrangement for a system that does not exist (yet).
+    system: 'the communication system itself',
+  },
+  gives: [],
   async plan(ctx) {
     const found = await current(ctx);
     const object = `communication arrangement ${found?.Name ?? ctx.desired.arrangementName} (${SCENARIO})`;

@@ -67,7 +67,8 @@ export const communicationSystemUnit: AutomationUnit = {
   id: 'communicationSystem',
   system: 's4hana',
   steps: [4, 5, 6, 7, 8, 9],
-  dependsOn: ['trustCertificate'],
+  needs: { trust: 'the CN, sent as the OAuth 2.0 identity provider (issuer), and the certificate of step 8' },
+  gives: ['system'],
   async plan(ctx) {
     const found = await ctx.s4.findCommunicationSystem(ctx.desired.systemId);
     const object = `communication system ${ctx.desired.systemId}`;

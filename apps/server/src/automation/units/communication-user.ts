@@ -12,7 +12,8 @@ export const communicationUserUnit: AutomationUnit = {
   id: 'communicationUser',
   system: 's4hana',
   steps: [2, 3],
-  dependsOn: [],
+  needs: {},
+  gives: ['user'],
   async plan({ s4, desired, facts }) {
     const found = await s4.findCommunicationUser(desired.communicationUserName);
     const object = `communication user ${desired.communicationUserName}`;

@@ -52,7 +52,8 @@ export const destinationUnit: AutomationUnit = {
   id: 'destination',
   system: 'btp',
   steps: [20],
-  dependsOn: ['oauthDetails'],
+  needs: { oauth: 'the client ID, as clientKey', user: 'the name of the Token Service User' },
+  gives: [],
   async plan(ctx) {
     const found = await ctx.btp.getDestination(ctx.desired.destinationName);
     const object = `destination ${ctx.desired.destinationName}`;

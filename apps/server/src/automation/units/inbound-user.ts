@@ -28,8 +28,11 @@ async function settleClientId(ctx: UnitContext, inbound: InboundUser, mayRename:
   }
 }
 
+/** Only decides whether to rename: the preflight's listing of moments before serves, when there is one. */
 async function carriedByDestination(ctx: UnitContext, clientId: string): Promise<boolean> {
-  return (await ctx.btp.getDestination(ctx.desired.destinationName))?.clientKey === clientId;
+  const name = ctx.desired.destinationName;
+  const destination = ctx.destinations ? (ctx.destinations.find((d) => d.Name === name) ?? null) : await ctx.btp.getDestination(name);
+  return destination?.clientKey === clientId;
 }
 
 /**
@@ -40,7 +43,8 @@ export const inboundUserUnit: AutomationUnit = {
   id: 'inboundUser',
   system: 's4hana',
   steps: [10, 12, 13],
-  dependsOn: ['communicationUser', 'communicationSystem'],
+  needs: { system: 'the UUID of the system the inbound user is added to', user: 'the ID of the user added, and its name as the client ID wanted' },
+  gives: ['inbound'],
   async plan(ctx) {
     const object = `OAuth 2.0 inbound user ${ctx.desired.communicationUserName} of ${ctx.desired.systemId}`;
     const found = ctx.facts.system && ctx.facts.user ? await existing(ctx) : null;

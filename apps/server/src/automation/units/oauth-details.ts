@@ -16,9 +16,11 @@ export const oauthDetailsUnit: AutomationUnit = {
   id: 'oauthDetails',
   system: 's4hana',
   steps: [19],
-  dependsOn: ['arrangement'],
+  // Not the arrangement: the details are the inbound user's client ID and the hosts, whatever the arrangement holds.
+  needs: { inbound: 'the client ID S/4 holds for the inbound user' },
+  gives: ['oauth'],
   async plan(ctx) {
-    // Known already when the arrangement exists: lets the destination's plan compare every property.
+    // Known already when the inbound user exists: lets the destination's plan compare every property.
     if (ctx.facts.inbound) await this.apply(ctx, { confirmChanges: false });
     return { action: 'read', object: 'OAuth 2.0 details', summary: 'Take Client ID, Token Service URL and SAML2 Audience for the destination.', diff: [] };
   },

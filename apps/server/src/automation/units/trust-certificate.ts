@@ -33,7 +33,8 @@ export const trustCertificateUnit: AutomationUnit = {
   id: 'trustCertificate',
   system: 'btp',
   steps: [1],
-  dependsOn: [],
+  needs: {},
+  gives: ['trust'],
   async plan(ctx) {
     await this.apply(ctx, { confirmChanges: false });
     return { action: 'read', object: 'trust certificate', summary: `Read the active trust certificate (CN ${ctx.facts.trust!.cn}).`, diff: [] };

@@ -65,13 +65,21 @@ describe('the refusal latch of the SAP_COM_0A48 user', () => {
     expect(seen.calls).toBe(1);
   });
 
-  it('when S/4 accepts the password, then the calls before go one at a time and the calls after in parallel', async () => {
+  it('when S/4 accepts the password, then the first call goes alone and the calls waiting for it go in parallel, as do the calls after', async () => {
     const { http, seen } = fakeS4(() => 200);
     const client = api(http);
     await Promise.all([client.metadata('users', 'read'), client.metadata('systems', 'read'), client.metadata('arrangements', 'read')]);
-    expect(seen).toMatchObject({ calls: 3, maxInFlight: 1 });
+    expect(seen).toMatchObject({ calls: 3, maxInFlight: 2 });
     await Promise.all([client.metadata('users', 'read'), client.metadata('systems', 'read'), client.metadata('arrangements', 'read')]);
     expect(seen).toMatchObject({ calls: 6, maxInFlight: 3 });
+  });
+
+  it('when the first call is answered without accepting the password (a 404), then the next waiting call probes alone and a 401 stops the rest', async () => {
+    const { http, seen } = fakeS4((n) => (n === 1 ? 404 : 401));
+    const client = api(http);
+    const outcomes = await Promise.allSettled([client.metadata('users', 'read'), client.metadata('systems', 'read'), client.metadata('arrangements', 'read'), client.read('users', 'CommunicationUsers', {}, 'read')]);
+    expect(seen).toMatchObject({ calls: 2, maxInFlight: 1 });
+    expect(outcomes.slice(1).every((o) => o.status === 'rejected' && o.reason instanceof S4CredentialRefusedError)).toBe(true);
   });
 
   it('when the password stops working during an operation, then the first 401 is the last call', async () => {

@@ -45,10 +45,11 @@ export type CommunicationApi = ReturnType<typeof createCommunicationApi>;
 export function createCommunicationApi({ http, apiHost, client, user, password, onRefused }: CommunicationApiDeps) {
   // S/4 locks a communication user after a burst of failed logons (SAP-docs 0377ade: three; sap-field-facts.md row 4):
   // after the first 401 no further call is sent with this user and password, in this operation or (via onRefused) later.
-  // Until S/4 has accepted the password once, calls go one at a time, so that parallel calls cannot each fail a logon.
+  // Until S/4 has accepted the password once, one call (the probe) is in flight and the others wait for its answer, so
+  // parallel calls cannot each fail a logon; once it is accepted, the waiting calls go together.
   let refused: S4CredentialRefusedError | null = null;
   let accepted = false;
-  let turns: Promise<unknown> = Promise.resolve();
+  let probe: Promise<unknown> | null = null;
   const csrf = createCsrfSession();
   const context = (action: string) => ({ action, user });
   // Built per call: the plaintext only ever sits in the header being sent.
@@ -61,11 +62,20 @@ export function createCommunicationApi({ http, apiHost, client, user, password, 
   }
 
   async function send(method: string, target: string, headers: Record<string, string>, action: string, body?: unknown): Promise<Response> {
-    if (refused) throw refused;
-    if (accepted) return sendNow(method, target, headers, action, body);
-    const turn = turns.then(() => sendNow(method, target, headers, action, body));
-    turns = turn.catch(() => undefined);
-    return turn;
+    for (;;) {
+      if (refused) throw refused;
+      if (accepted) return sendNow(method, target, headers, action, body);
+      if (!probe) {
+        const answer = sendNow(method, target, headers, action, body);
+        // Any answer but acceptance (a 401, an error, no answer) lets the next waiting call probe, alone again.
+        probe = answer.then(
+          () => (probe = null),
+          () => (probe = null),
+        );
+        return answer;
+      }
+      await probe;
+    }
   }
 
   /** One call with the user's Basic auth, unless S/4 has refused it; a 401 latches the refusal (see above). */
