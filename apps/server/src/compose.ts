@@ -106,7 +106,10 @@ export async function composeApp(
   if (store.kind === 'sqlite') await store.markRunningInterrupted(clock().toISOString());
   const jobs =
     store.kind === 'postgres' && config.DATABASE_URL
-      ? createPgBossQueue({ connectionString: config.DATABASE_URL, expireSeconds: config.JOB_EXPIRE_SECONDS, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS, pollSeconds: config.JOB_POLL_SECONDS, workers: config.JOB_WORKERS === 'on' }, logger)
+      ? createPgBossQueue(
+          { connectionString: config.DATABASE_URL, expireSeconds: config.JOB_EXPIRE_SECONDS, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS, pollSeconds: config.JOB_POLL_SECONDS, retryLimit: config.JOB_RETRY_LIMIT, workers: config.JOB_WORKERS === 'on' },
+          logger,
+        )
       : createInProcessQueue();
   // Live progress of runs: whichever instance saves a run tells the followers of every instance (progress/).
   const progress = await openProgressBus(store, config, logger);
@@ -122,7 +125,7 @@ export async function composeApp(
     runLeaseMs: config.RUN_LEASE_SECONDS * 1000,
   });
   const testConnection = createConnectionTestService({ store, credentials, outboundFor, clock, sandboxTestUser: createSandboxTestUser(descriptor) });
-  // Alerts: the health engine writes the outbox in each transition's transaction; the worker delivers it.
+  // Alerts: the health engine writes the outbox in each transition's transaction; the worker queues and delivers it.
   const webhookPolicy = createWebhookPolicy({ testHosts: parseWebhookTestHosts(config.ALERTS_WEBHOOK_TEST_HOSTS), timeoutMs: config.ALERTS_SEND_TIMEOUT_MS });
   const alertWorker = createAlertWorker({
     store,
@@ -133,6 +136,7 @@ export async function composeApp(
     instanceId: randomUUID(),
     logger,
     settings: { pollMs: config.ALERTS_POLL_MS, retryBaseMs: config.ALERTS_RETRY_BASE_MS, maxAttempts: config.ALERTS_MAX_ATTEMPTS, leaseMs: 2 * config.ALERTS_SEND_TIMEOUT_MS + 5_000, keepDays: config.HEALTH_HISTORY_DAYS },
+    jobs,
   });
   const alerts = createAlertService({ store, keyring, webhookPolicy, worker: alertWorker, smtpConfigured: Boolean(config.SMTP_URL), clock, newId: randomUUID });
   const health = createHealthService({
@@ -157,7 +161,9 @@ export async function composeApp(
   });
   // Polls a few times per interval (at least every second, at most every 30 s) for connections that are due.
   const schedulerOptions = { service: health, logger, enabled: config.HEALTH_CHECKS === 'on', pollMs: Math.min(30_000, Math.max(1_000, (config.HEALTH_CHECK_INTERVAL * 1000) / 20)) };
-  // On PostgreSQL each due check is a pg-boss job (retried, taken over from a dead instance); on SQLite it runs here.
+  // On PostgreSQL each due check is a pg-boss job (retried, taken over from a dead instance). On SQLite the poller runs
+  // it itself rather than through the in-process queue: the poller's own limit (checks in flight) and its lease are
+  // what keeps one process from starting hundreds of checks at once, and a queued check would only add a hop.
   const healthScheduler = jobs.durable ? createJobScheduler({ ...schedulerOptions, jobs }) : createPollingScheduler(schedulerOptions);
   // After every handler is registered: from here this instance takes jobs (on PostgreSQL, also other instances').
   await jobs.start();

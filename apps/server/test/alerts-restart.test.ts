@@ -43,6 +43,8 @@ async function startServer(): Promise<ChildProcess> {
       ALERTS_RETRY_BASE_MS: '100',
       // A lease of 2 × 1 s + 5 s: a delivery cut by the kill is free again after 7 s.
       ALERTS_SEND_TIMEOUT_MS: '1000',
+      // PostgreSQL: the cut delivery's job expires with that lease; pg-boss looks for expired jobs every second.
+      JOB_MAINTENANCE_SECONDS: '1',
     },
     stdio: 'ignore',
   });

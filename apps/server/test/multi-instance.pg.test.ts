@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,6 +5,7 @@ import path from 'node:path';
 import { startSandbox, type RunningSandbox } from '@tcc/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/auth/bootstrap-users.js';
+import { killProcess, randomBasePort, startServerProcess, type ServerProcess } from './support/server-process.js';
 import { testDatabaseUrl } from './support/test-database.js';
 import { apiClient, type ApiClient } from './support/test-server.js';
 
@@ -16,30 +16,24 @@ import { apiClient, type ApiClient } from './support/test-server.js';
  * another instance with exactly one of each SAP object. B serves HTTP only (JOB_WORKERS=off), so a run started
  * through B executes on C while B streams its progress.
  */
-const serverRoot = path.resolve(import.meta.dirname, '..');
-const BASE_PORT = 20_000 + Math.floor(Math.random() * 20_000);
+const BASE_PORT = randomBasePort();
 // One database for all three instances (test-database.ts makes it, and drops it after the file).
 let databaseUrl = '';
 const secretsKey = randomBytes(32).toString('base64');
 
 let sandbox: RunningSandbox;
 let descriptorFile = '';
-const servers = new Map<string, { child: ChildProcess; port: number }>();
+const servers = new Map<string, ServerProcess>();
 
 async function startServer(name: 'A' | 'B' | 'C', extra: Record<string, string> = {}): Promise<void> {
   const port = BASE_PORT + ['A', 'B', 'C'].indexOf(name);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `tcc-multi-${name}-`));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: serverRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
+  servers.set(
+    name,
+    await startServerProcess(name, port, {
       DATABASE_URL: databaseUrl,
       SECRETS_KEY: secretsKey,
       SANDBOX: 'external',
       SANDBOX_DESCRIPTOR: descriptorFile,
-      LOG_LEVEL: 'warn',
       MAX_FAILED_SIGN_INS: '3',
       // A run whose instance died is taken over within seconds (production: minutes).
       JOB_EXPIRE_SECONDS: '4',
@@ -47,29 +41,12 @@ async function startServer(name: 'A' | 'B' | 'C', extra: Record<string, string> 
       JOB_POLL_SECONDS: '0.5',
       RUN_LEASE_SECONDS: '3',
       ...extra,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
-  for (let i = 0; i < 400; i += 1) {
-    if (child.exitCode !== null) throw new Error(`server ${name} exited at start with code ${child.exitCode}: ${stderr}`);
-    if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) {
-      servers.set(name, { child, port });
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`server ${name} did not start: ${stderr}`);
+    }),
+  );
 }
 
-const kill = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-const url = (name: string) => `http://127.0.0.1:${servers.get(name)!.port}`;
+const kill = killProcess;
+const url = (name: string) => servers.get(name)!.url;
 const sandboxCalls = async () => ((await (await fetch(`${sandbox.descriptor.baseUrl}/sandbox/stats`)).json()) as { calls: number }).calls;
 
 async function signedIn(name: string): Promise<{ api: ApiClient; base: string }> {

@@ -13,7 +13,7 @@ import { preflight } from './preflight.js';
 import { NOTHING_TO_REPAIR, readOnlyContext, repairPlanOf, repairSetOf } from './repair.js';
 import { readTenantFacts, type ClientIdChoice } from './tenant-facts.js';
 import { UNIT_LABELS, type UnitContext, type UnitOutcome } from './unit.js';
-import { AUTOMATION_PLAN_ORDER } from './units/index.js';
+import { AUTOMATION_PLAN_ORDER, dependenciesOf } from './units/index.js';
 import { ANOTHER_CONNECTION, OWNER_PROPERTY } from './units/destination-owner.js';
 
 const ACTOR_SUFFIX = ' (assisted setup)';
@@ -34,9 +34,9 @@ export interface AutomationDeps {
   newId: () => string;
   /**
    * Where runs execute (jobs/): in this process on SQLite; on PostgreSQL as pg-boss jobs that another instance picks
-   * up when this one dies. Absent: in this process.
+   * up when this one dies. The same path either way: start() queues, runJob() executes.
    */
-  jobs?: JobQueue;
+  jobs: JobQueue;
   /** This process, as the holder of run leases. */
   instanceId?: string;
   /** How long an executing instance's lease on a run lasts without renewal (renewed every third of it). */
@@ -54,7 +54,12 @@ interface RunJob {
 
 /** Plans, runs and records assisted setup; every unit lives in ./units, one file each. */
 export function createAutomationService({ store, credentials, outboundFor, clock, newId, timeoutMs, clientIdChoice = 'user-name', jobs, instanceId = newId(), runLeaseMs = 30_000 }: AutomationDeps) {
-  const running = new Map<string, Promise<void>>();
+  /**
+   * What start() read for a run (the connection, the context its preflight passed with), kept for the job when it
+   * runs in this process (SQLite's in-process queue): it need not read both systems again. A pg-boss job may run on
+   * any instance, so it always reads afresh.
+   */
+  const prepared = new Map<string, { aggregate: ConnectionAggregate; context: UnitContext; run: AutomationRun }>();
 
   const load = async (tenantId: string, connectionId: string) => {
     const aggregate = await store.getConnection(tenantId, connectionId);
@@ -113,30 +118,39 @@ export function createAutomationService({ store, credentials, outboundFor, clock
     // state written last). Each save writes the run as it is by then, so the last one written is the newest.
     let saving: Promise<void> = Promise.resolve();
     const save = () => (saving = saving.catch(() => undefined).then(() => store.saveRun(tenantId, id, run)));
+    // Steps are recorded one unit after another too: units recording at once would each find the connection's version
+    // taken by another and run out of retries (recordSteps).
+    let recording: Promise<void> = Promise.resolve();
+    const record = (steps: () => Promise<void>) => (recording = recording.catch(() => undefined).then(steps));
     try {
-      // Each unit starts as soon as the units it depends on are done (not when a whole "wave" is): the communication
-      // system waits for the trust certificate only, not for the communication user created beside it.
+      // Each unit starts as soon as the units that give the data it needs have applied (units/index.ts), not when a
+      // whole "wave" is, nor when their steps are recorded: the recording goes on beside the units after them.
+      const applied = new Map<AutomationUnitId, Promise<void>>();
       const finished = new Map<AutomationUnitId, Promise<void>>();
       for (const unit of AUTOMATION_PLAN_ORDER) {
-        const after = Promise.all(unit.dependsOn.map((dependency) => finished.get(dependency)!));
+        const after = Promise.all(dependenciesOf(unit).map((dependency) => applied.get(dependency)!));
+        const readOnly = repairSet !== undefined && !repairSet.has(unit.id);
+        const failed = (error: unknown) => {
+          Object.assign(status(unit.id), { status: 'failed', message: error instanceof Error ? error.message : String(error) });
+          throw error;
+        };
+        const applying = after.then(async () => {
+          status(unit.id).status = 'running';
+          await save();
+          return currentUnit.run(unit.id, () => unit.apply(readOnly ? readOnlyContext(ctx, unit.id) : ctx, { confirmChanges })).catch(failed);
+        });
+        const done = applying.then(() => undefined);
+        done.catch(() => undefined); // a unit nobody waits for: its failure is the run's (finished, below), not unhandled
+        applied.set(unit.id, done);
         finished.set(
           unit.id,
-          after.then(async () => {
-            status(unit.id).status = 'running';
-            await save();
-            try {
-              const readOnly = repairSet !== undefined && !repairSet.has(unit.id);
-              const outcome = await currentUnit.run(unit.id, () => unit.apply(readOnly ? readOnlyContext(ctx, unit.id) : ctx, { confirmChanges }));
-              if (!readOnly) await recordSteps(aggregate, unit.steps, outcome, `${run.startedBy}${ACTOR_SUFFIX}`, ctx);
+          applying
+            .then(async (outcome) => {
+              if (!readOnly) await record(() => recordSteps(aggregate, unit.steps, outcome, `${run.startedBy}${ACTOR_SUFFIX}`, ctx)).catch(failed);
               Object.assign(status(unit.id), { status: outcome.manual ? 'manual' : 'done', message: outcome.manual ?? null });
-            } catch (error) {
-              Object.assign(status(unit.id), { status: 'failed', message: error instanceof Error ? error.message : String(error) });
-              throw error;
-            } finally {
-              // Followers see each unit finish (live progress), not only when the next one starts; the run's last save records it anyway.
-              await save().catch(() => undefined);
-            }
-          }),
+            })
+            // Followers see each unit finish (live progress), not only when the next one starts; the run's last save records it anyway.
+            .finally(() => (status(unit.id).status === 'pending' ? undefined : save().catch(() => undefined))),
         );
       }
       const outcomes = await Promise.allSettled(finished.values());
@@ -170,7 +184,7 @@ export function createAutomationService({ store, credentials, outboundFor, clock
         continue;
       }
       // A unit whose dependency could not be read cannot know what exists either: never "create" on a guess.
-      if (unit.dependsOn.some((d) => units.find((u) => u.unit === d)?.action === 'blocked')) {
+      if (dependenciesOf(unit).some((d) => units.find((u) => u.unit === d)?.action === 'blocked')) {
         blocked(unit);
         continue;
       }
@@ -209,6 +223,8 @@ export function createAutomationService({ store, credentials, outboundFor, clock
    * the units read before they write, so resuming a half-done run makes no second object.
    */
   async function runJob({ tenantId, connectionId, runId, confirmChanges, repairUnits }: RunJob): Promise<void> {
+    const warm = prepared.get(runId);
+    prepared.delete(runId);
     const run = await store.latestRun(tenantId, connectionId);
     if (!run || run.id !== runId || run.status !== 'running') return;
     const by = `${instanceId}/${newId()}`;
@@ -220,6 +236,8 @@ export function createAutomationService({ store, credentials, outboundFor, clock
     const renew = setInterval(() => void store.leaseRun(runId, lease()).catch(() => undefined), Math.max(1_000, runLeaseMs / 3));
     renew.unref();
     try {
+      // The run object start() answered with: its context logs the SAP calls into it.
+      if (warm) return await execute(warm.aggregate, warm.run, warm.context, confirmChanges, repairUnits ? new Set(repairUnits) : undefined);
       const aggregate = await store.getConnection(tenantId, connectionId);
       if (!aggregate) return;
       const calls = run.calls;
@@ -241,7 +259,26 @@ export function createAutomationService({ store, credentials, outboundFor, clock
       await store.releaseRun(runId, by).catch(() => undefined);
     }
   }
-  jobs?.work<RunJob>('assisted-setup', runJob);
+
+  /**
+   * The dead letter of a run: its job used up its retries (JOB_RETRY_LIMIT), each cut by an instance that stopped —
+   * or still held by a live one. A held run gets a fresh job (its instance may still die); any other is marked
+   * interrupted with why, never left running with nobody to execute it.
+   */
+  async function giveUpRun(job: RunJob): Promise<void> {
+    const ended = await store.interruptCutRun(job.runId, clock().toISOString(), (cuts) => {
+      const why = cuts > 0 ? `The run was cut ${cuts === 1 ? 'once' : `${cuts} times`} by servers that stopped while executing it` : 'The run could not be executed: every attempt to start it failed';
+      return `${why}, and is not retried any more. Start it again: it resumes where it stopped (what it made in SAP is adopted).`;
+    });
+    if (ended === 'ended') return;
+    if (ended === 'held') return jobs.send<RunJob>('assisted-setup', job, { singletonKey: job.connectionId });
+    const run = await store.latestRun(job.tenantId, job.connectionId);
+    if (run?.id !== job.runId) return;
+    for (const unit of run.units) if (unit.status === 'pending' || unit.status === 'running') unit.status = 'skipped';
+    // Written again through the publishing store: followers of the run see it end, its unfinished units skipped.
+    await store.saveRun(job.tenantId, job.connectionId, run);
+  }
+  jobs.work<RunJob>('assisted-setup', runJob, { onGiveUp: giveUpRun });
 
   return {
     /** Reads both systems and says what a run would do; changes nothing. A repair plan lists only what drifted (repair.ts). */
@@ -300,26 +337,19 @@ export function createAutomationService({ store, credentials, outboundFor, clock
       if (problems.length) return refuse(problems);
       calls.length = 0; // the preflight's reads are not part of the run
       run.startedAt = clock().toISOString(); // the run proper starts now: its wall time leaves out the preflight
-      if (jobs?.durable) {
-        // Any instance may execute it (and another take over if that one dies): the job carries ids, not secrets.
+      // Any instance may execute it (and another take over if that one dies): the job carries ids, not secrets.
+      await store.saveRun(tenantId, connectionId, run);
+      if (!jobs.durable) prepared.set(run.id, { aggregate, context: built.context, run });
+      try {
+        await jobs.send<RunJob>('assisted-setup', { tenantId, connectionId, runId: run.id, confirmChanges, repairUnits: repairSet ? [...repairSet] : null }, { singletonKey: connectionId });
+      } catch (error) {
+        prepared.delete(run.id);
+        // Not queued: the run must not stay "running" with nobody to execute it.
+        Object.assign(run, { status: 'failed', error: `The run could not be queued: ${error instanceof Error ? error.message : String(error)}`, finishedAt: clock().toISOString() });
+        for (const unit of run.units) unit.status = 'skipped';
         await store.saveRun(tenantId, connectionId, run);
-        try {
-          await jobs.send<RunJob>('assisted-setup', { tenantId, connectionId, runId: run.id, confirmChanges, repairUnits: repairSet ? [...repairSet] : null }, { singletonKey: connectionId });
-        } catch (error) {
-          // Not queued: the run must not stay "running" with nobody to execute it.
-          Object.assign(run, { status: 'failed', error: `The run could not be queued: ${error instanceof Error ? error.message : String(error)}`, finishedAt: clock().toISOString() });
-          for (const unit of run.units) unit.status = 'skipped';
-          await store.saveRun(tenantId, connectionId, run);
-          throw error;
-        }
-        return run;
+        throw error;
       }
-      const job = execute(aggregate, run, built.context, confirmChanges, repairSet)
-        .catch(() => undefined)
-        .finally(() => {
-          if (running.get(connectionId) === job) running.delete(connectionId);
-        });
-      running.set(connectionId, job);
       return run;
     },
 
@@ -365,7 +395,7 @@ export function createAutomationService({ store, credentials, outboundFor, clock
     },
 
     /** For tests and shutdown: waits for runs in flight. */
-    idle: () => Promise.allSettled([...running.values(), jobs?.idle()]).then(() => undefined),
+    idle: () => jobs.idle(),
   };
 }
 

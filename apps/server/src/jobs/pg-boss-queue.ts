@@ -1,12 +1,23 @@
+import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../logger.js';
-import type { JobName, JobOptions, JobQueue } from './job-queue.js';
+import type { JobName, JobOptions, JobQueue, WorkOptions } from './job-queue.js';
 
 /**
  * A run: one active per connection, later ones wait (singleton). A health check: one waiting and one active per
- * connection (stately) — every instance's scheduler may ask for the same due check; pg-boss keeps one.
+ * connection (stately) — every instance's scheduler may ask for the same due check; pg-boss keeps one. An alert
+ * delivery: one job per delivery, kept once by its id (standard), however many instances sweep the outbox.
  */
-const POLICIES: Record<JobName, PgBoss.QueuePolicy> = { 'assisted-setup': 'singleton', 'health-check': 'stately' };
+const POLICIES: Record<JobName, PgBoss.QueuePolicy> = { 'assisted-setup': 'singleton', 'health-check': 'stately', 'alert-delivery': 'standard' };
+
+/** Where pg-boss puts a job of `name` that used up its retries (its dead-letter queue). */
+const deadLetterOf = (name: JobName) => `${name}-dead`;
+
+/** pg-boss job ids are UUIDs: a stable one per (kind, id), so any string may identify a job. */
+const jobIdOf = (name: JobName, id: string) => {
+  const hex = createHash('sha256').update(`${name}:${id}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+};
 
 export interface PgBossQueueSettings {
   connectionString: string;
@@ -16,16 +27,24 @@ export interface PgBossQueueSettings {
   maintenanceSeconds: number;
   /** How often each instance asks for new jobs; seconds (pg-boss allows 0.5 and up). */
   pollSeconds: number;
+  /** Retries of a job without a policy of its own (JOB_RETRY_LIMIT); then its dead letter. */
+  retryLimit: number;
   /** False: this instance queues jobs but executes none (JOB_WORKERS=off: an HTTP-only instance). */
   workers: boolean;
 }
 
+interface Kind {
+  handler: (data: object) => Promise<void>;
+  options: WorkOptions<object>;
+}
+
 /**
- * The PostgreSQL engine: pg-boss 10 (the last major that runs on Node 20). Each job kind is a queue with the
- * `singleton` policy — one active job per singletonKey (the connection) — and retries: a job whose instance died
- * expires after `expireSeconds` and is retried by whichever instance polls first. Handlers are idempotent (the run's
- * units read before they write) and hold a lease on what they work on, so a retry of a job whose first instance is
- * still alive but slow waits instead of running twice.
+ * The PostgreSQL engine: pg-boss 10 (the last major that runs on Node 20). Each job kind is a queue with its policy
+ * and retries: a job whose handler threw, or whose instance died (it expires after `expireSeconds`), is retried by
+ * whichever instance polls first; one that used up its retries goes to the kind's dead-letter queue, whose handler
+ * (onGiveUp) ends what it stood for. Handlers are idempotent (the run's units read before they write) and hold a
+ * lease on what they work on, so a retry of a job whose first instance is still alive but slow waits instead of
+ * running twice.
  */
 export function createPgBossQueue(settings: PgBossQueueSettings, logger: Logger): JobQueue {
   const boss = new PgBoss({
@@ -35,38 +54,75 @@ export function createPgBossQueue(settings: PgBossQueueSettings, logger: Logger)
     monitorStateIntervalSeconds: settings.maintenanceSeconds,
   });
   boss.on('error', (error: Error) => logger.error('job queue error', { error: error.message }));
-  const handlers = new Map<JobName, (data: object) => Promise<void>>();
+  const kinds = new Map<JobName, Kind>();
+  const workerIds = new Map<JobName, string>();
   const inFlight = new Set<Promise<void>>();
+
+  const track = async (work: Promise<void>) => {
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  };
+
+  const createQueue = (name: string, policy: PgBoss.QueuePolicy) =>
+    boss.createQueue(name, { name, policy }).catch((error: Error) => {
+      // Another instance created it at the same moment.
+      if (!/already exists|duplicate/i.test(error.message)) throw error;
+    });
+
+  /**
+   * Takes up to `concurrency` jobs per fetch and settles each on its own: a thrown job is failed (retried, or its dead
+   * letter), the others complete when the callback returns.
+   */
+  const workOn = (name: string, concurrency: number, handler: (data: object) => Promise<void>) =>
+    boss.work<object>(name, { pollingIntervalSeconds: settings.pollSeconds, batchSize: concurrency }, async (jobs: PgBoss.Job<object>[]) => {
+      await Promise.all(
+        jobs.map(async (job) => {
+          try {
+            await track(handler(job.data as object));
+          } catch (error) {
+            await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
+          }
+        }),
+      );
+    });
 
   return {
     durable: true,
-    work(name, handler) {
-      handlers.set(name, handler as (data: object) => Promise<void>);
+    work(name, handler, options = {}) {
+      kinds.set(name, { handler: handler as (data: object) => Promise<void>, options: options as WorkOptions<object> });
     },
-    async send(name, data, { singletonKey }: JobOptions) {
-      const id = await boss.send(name, data, { singletonKey, expireInSeconds: settings.expireSeconds, retryLimit: 20, retryDelay: Math.max(1, Math.ceil(settings.expireSeconds / 2)) });
-      // A health check already waiting for this connection is the same check (stately); a run must be queued.
-      if (!id && name === 'assisted-setup') throw new Error(`The ${name} job was not queued: one is already active for this connection.`);
+    async send(name, data, { singletonKey, id }: JobOptions) {
+      const options = kinds.get(name)?.options ?? {};
+      const retry = options.retry ?? { limit: settings.retryLimit, delayMs: Math.ceil(settings.expireSeconds / 2) * 1000, backoff: false };
+      const jobId = await boss.send(name, data, {
+        ...(id ? { id: jobIdOf(name, id) } : {}),
+        singletonKey,
+        expireInSeconds: options.expireSeconds ?? settings.expireSeconds,
+        retryLimit: retry.limit,
+        retryDelay: Math.max(retry.backoff ? 1 : 0, Math.ceil(retry.delayMs / 1000)),
+        retryBackoff: retry.backoff,
+        ...(options.onGiveUp ? { deadLetter: deadLetterOf(name) } : {}),
+      });
+      // A health check already waiting for this connection is the same check (stately), a delivery with this id the
+      // same delivery; a run must be queued.
+      if (!jobId && name === 'assisted-setup') throw new Error(`The ${name} job was not queued: one is already active for this connection.`);
+      // This instance takes it at once if it executes jobs, rather than at its next poll.
+      const workerId = workerIds.get(name);
+      if (jobId && workerId) boss.notifyWorker(workerId);
     },
     async start() {
       await boss.start();
-      for (const [name, handler] of handlers) {
-        await boss.createQueue(name, { name, policy: POLICIES[name] }).catch((error: Error) => {
-          // Another instance created it at the same moment.
-          if (!/already exists|duplicate/i.test(error.message)) throw error;
-        });
+      for (const [name, { handler, options }] of kinds) {
+        // The dead-letter queue first: a job names it, and pg-boss checks that it exists.
+        if (options.onGiveUp) await createQueue(deadLetterOf(name), 'standard');
+        await createQueue(name, POLICIES[name]);
         if (!settings.workers) continue;
-        await boss.work<object>(name, { pollingIntervalSeconds: settings.pollSeconds, batchSize: 1 }, async (jobs: PgBoss.Job<object>[]) => {
-          for (const job of jobs) {
-            const work = handler(job.data as object);
-            inFlight.add(work);
-            try {
-              await work;
-            } finally {
-              inFlight.delete(work);
-            }
-          }
-        });
+        workerIds.set(name, await workOn(name, options.concurrency ?? 1, handler));
+        if (options.onGiveUp) await workOn(deadLetterOf(name), 1, options.onGiveUp);
       }
     },
     async stop() {

@@ -32,10 +32,18 @@ export interface AlertStore {
   enqueueAlert(tx: Transaction<Database>, outbox: AlertOutboxRow, deliveryRows: (channel: AlertChannelRow) => AlertDeliveryRow): Promise<void>;
   /** A test alert: outbox row and one delivery to one channel. */
   enqueueTestAlert(outbox: AlertOutboxRow, delivery: AlertDeliveryRow): Promise<void>;
-  /** Pending immediate deliveries and the channels with a due digest, not leased. */
-  dueAlertWork(now: string, limit: number): Promise<{ deliveryIds: string[]; digestChannelIds: string[] }>;
-  /** One atomic write: false when not pending, not due or leased by someone else. */
+  /**
+   * Pending immediate deliveries and the channels with a due digest, not leased; a digest by the smallest id of its
+   * due deliveries (the same until that digest went out: the job queue keeps one job per digest by it).
+   */
+  dueAlertWork(now: string, limit: number): Promise<{ deliveryIds: string[]; digests: { channelId: string; firstDeliveryId: string }[] }>;
+  /**
+   * One atomic write: undefined when not pending or leased by someone else. When it is due is the job queue's to say
+   * (alert-worker.ts): a retry comes no sooner than the delay the delivery log shows.
+   */
   claimAlertDelivery(deliveryId: string, lease: DeliveryLease): Promise<ClaimedDelivery | undefined>;
+  /** Whether the delivery still waits to be sent (a job that could not claim it then tries again later). */
+  isAlertDeliveryPending(deliveryId: string): Promise<boolean>;
   /** Claims every due digest delivery of the channel at once (one digest message); empty when none or leased. */
   claimAlertDigest(channelId: string, lease: DeliveryLease): Promise<ClaimedDelivery[]>;
   /** Ends the lease with the outcome; false (nothing written) when `by` lost the lease. */
@@ -113,15 +121,16 @@ export function createKyselyAlertStore(db: Kysely<Database>): AlertStore {
         .execute();
       const digests = await db
         .selectFrom('alert_deliveries')
-        .select('channel_id')
-        .distinct()
+        .select((eb) => ['channel_id', eb.fn.min('id').as('first_id')])
         .where('status', '=', 'pending')
         .where('digest', '=', 1)
         .where('next_attempt_at', '<=', now)
         .where(freeLease(now))
+        .groupBy('channel_id')
+        .orderBy('channel_id')
         .limit(limit)
         .execute();
-      return { deliveryIds: immediate.map((r) => r.id), digestChannelIds: digests.map((r) => r.channel_id) };
+      return { deliveryIds: immediate.map((r) => r.id), digests: digests.map((r) => ({ channelId: r.channel_id, firstDeliveryId: r.first_id })) };
     },
     async claimAlertDelivery(deliveryId, { by, now, until }) {
       const result = await db
@@ -129,7 +138,6 @@ export function createKyselyAlertStore(db: Kysely<Database>): AlertStore {
         .set((eb) => ({ claimed_by: by, claimed_until: until, attempts: eb('attempts', '+', 1) }))
         .where('id', '=', deliveryId)
         .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
         .where(freeLease(now))
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) return undefined;
@@ -166,6 +174,10 @@ export function createKyselyAlertStore(db: Kysely<Database>): AlertStore {
         .where('claimed_by', '=', by)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+    async isAlertDeliveryPending(deliveryId) {
+      const row = await db.selectFrom('alert_deliveries').select('status').where('id', '=', deliveryId).executeTakeFirst();
+      return row?.status === 'pending';
     },
     getAlertDelivery: (tenantId, deliveryId) => db.selectFrom('alert_deliveries').selectAll().where('tenant_id', '=', tenantId).where('id', '=', deliveryId).executeTakeFirst(),
     async listAlertDeliveries(tenantId, { page, pageSize, channelId }) {

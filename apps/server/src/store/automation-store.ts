@@ -22,6 +22,12 @@ export interface AutomationStore {
    * holder's lease has not run out — then that instance is still executing it.
    */
   leaseRun(runId: string, lease: { by: string; now: string; until: string }): Promise<boolean>;
+  /**
+   * A run whose job used up its retries (its dead letter): marked interrupted, unless an instance still holds its lease
+   * ('held': that one is executing it) or it already ended; `reason` says why, from how many times instances that
+   * stopped cut it, in the same write.
+   */
+  interruptCutRun(runId: string, now: string, reason: (cuts: number) => string): Promise<'ended' | 'held' | 'interrupted'>;
   releaseRun(runId: string, by: string): Promise<void>;
   saveTest(tenantId: string, connectionId: string, test: ConnectionTest): Promise<void>;
   lastTest(tenantId: string, connectionId: string): Promise<ConnectionTest | null>;
@@ -45,12 +51,33 @@ export function createKyselyAutomationStore(db: Kysely<Database>): AutomationSto
     async leaseRun(runId, { by, now, until }) {
       const result = await db
         .updateTable('automation_runs')
-        .set({ lease_by: by, lease_until: until })
+        // Taking over another holder's lapsed lease: that instance stopped while executing the run, a cut.
+        .set((eb) => ({
+          lease_by: by,
+          lease_until: until,
+          cut_count: eb.case().when(eb.and([eb('lease_by', 'is not', null), eb('lease_by', '!=', by)])).then(eb('cut_count', '+', 1)).else(eb.ref('cut_count')).end(),
+        }))
         .where('id', '=', runId)
         .where('status', '=', 'running')
         .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now), eb('lease_by', '=', by)]))
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
+    },
+    async interruptCutRun(runId, now, reason) {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('automation_runs').select(['status', 'lease_by', 'lease_until', 'cut_count']).where('id', '=', runId).executeTakeFirst();
+        if (row?.status !== 'running') return 'ended';
+        // The holder of the last lease stopped too, unless it released it (a graceful end never leaves a run running).
+        const cuts = Number(row.cut_count) + (row.lease_by === null ? 0 : 1);
+        const result = await trx
+          .updateTable('automation_runs')
+          .set({ status: 'interrupted', finished_at: now, error: reason(cuts), lease_by: null, lease_until: null, cut_count: cuts })
+          .where('id', '=', runId)
+          .where('status', '=', 'running')
+          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) === 1 ? 'interrupted' : 'held';
+      });
     },
     async releaseRun(runId, by) {
       await db.updateTable('automation_runs').set({ lease_by: null, lease_until: null }).where('id', '=', runId).where('lease_by', '=', by).execute();

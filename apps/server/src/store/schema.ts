@@ -154,6 +154,8 @@ export interface AutomationRunTable {
   /** The instance executing the run and until when (migration 0013); a lapsed lease is a run cut by a crash. */
   lease_by: string | null;
   lease_until: string | null;
+  /** Times an instance that stopped cut the run (migration 0018): counted when another takes over its lease. */
+  cut_count: Generated<number>;
 }
 
 /** The latest health of a connection and its scheduling lease (migration 0010, health/). */

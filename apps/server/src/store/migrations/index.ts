@@ -14,6 +14,8 @@ import * as runLease from './0013-run-lease.js';
 import * as listScale from './0014-list-scale.js';
 import * as healthRank from './0015-health-rank.js';
 import * as tenantCounts from './0016-tenant-counts.js';
+import * as searchIndex from './0017-search-index.js';
+import * as runCuts from './0018-run-cuts.js';
 
 /** Versioned migrations, applied in name order at start. Add new ones at the end; never edit an applied one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +34,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-list-scale': listScale,
   '0015-health-rank': healthRank,
   '0016-tenant-counts': tenantCounts,
+  '0017-search-index': searchIndex,
+  '0018-run-cuts': runCuts,
 };
 
 export const migrationProvider: MigrationProvider = {
