@@ -1,6 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { CONNECTION_SORT_KEYS, TENANT_SORT_KEYS } from '@tcc/shared';
-import { pageWindow } from '../src/store/kysely-store.js';
+import { seedBulk } from '../src/store/bulk-seed.js';
+import { createKyselyStore, pageWindow } from '../src/store/kysely-store.js';
+import type { Database } from '../src/store/schema.js';
+import { SQLITE_FILE_NAME } from '../src/store/sqlite-store.js';
+import { TEST_STORE, testDatabaseUrl } from './support/test-database.js';
 import { LANDSCAPE, SUBACCOUNT_ID, useTestServer } from './support/test-server.js';
 
 const ctx = useTestServer();
@@ -108,5 +117,111 @@ describe('lists at scale (paging from the nearer end, summaries kept on write, s
     const last = await ctx.api.get(`/api/tenants/${tenant.id}/audit?pageSize=10&page=100`);
     expect(last.body.total).toBe(lines.length - 1);
     expect(last.body.totalIsLowerBound).toBeUndefined();
+  });
+
+  it('when connections are searched, then a term matches any part of the name, subaccount or host, in any case, and follows renames and deletes', async () => {
+    const tenant = (await ctx.api.post('/api/tenants', { name: 'Search' })).body;
+    const connections = `/api/tenants/${tenant.id}/connections`;
+    const add = async (displayName: string, host: string, subaccountId = SUBACCOUNT_ID) =>
+      (await ctx.api.post(connections, { displayName, subaccountId, landscapeDomain: LANDSCAPE, s4Host: host })).body as { id: string; version: number };
+    const plant = await add('Plant Munich 100%', 'my300001.s4hana.ondemand.com');
+    await add('Warehouse', 'my300002.s4hana.ondemand.com', '0c9a7e5d-1b2f-4a3c-8d4e-5f6a7b8c9d0e');
+    await add('Plant_Berlin', 'my300003.s4hana.ondemand.com');
+    const names = async (q: string) => {
+      const answer = await ctx.api.get(`${connections}?q=${encodeURIComponent(q)}&pageSize=100`);
+      expect(answer.status).toBe(200);
+      expect(answer.body.total).toBe(answer.body.items.length);
+      return answer.body.items.map((c: { displayName: string }) => c.displayName).sort();
+    };
+    // 3+ characters (the trigram index on SQLite and PostgreSQL) and 1-2 characters (a scan): the same answers.
+    expect(await names('PLANT')).toEqual(['Plant Munich 100%', 'Plant_Berlin']);
+    expect(await names('unich')).toEqual(['Plant Munich 100%']);
+    expect(await names('300002')).toEqual(['Warehouse']);
+    expect(await names('0C9A7E')).toEqual(['Warehouse']);
+    expect(await names('s4hana')).toHaveLength(3);
+    expect(await names('wa')).toEqual(['Warehouse']);
+    expect(await names('W')).toEqual(['Warehouse']);
+    // LIKE's wildcards and FTS5's query syntax are taken literally.
+    expect(await names('0%')).toEqual(['Plant Munich 100%']);
+    expect(await names('t_B')).toEqual(['Plant_Berlin']);
+    expect(await names('"Plant')).toEqual([]);
+    expect(await names('Plant OR Warehouse')).toEqual([]);
+    expect(await names('nomatch')).toEqual([]);
+    // Another tenant's connections never match.
+    expect((await ctx.api.get(`${connections}?q=my3`)).body.total).toBe(3);
+    const renamed = (await ctx.api.patch(`${connections}/${plant.id}`, { displayName: 'Depot Hamburg', version: plant.version })).body;
+    expect(await names('munich')).toEqual([]);
+    expect(await names('hamburg')).toEqual(['Depot Hamburg']);
+    expect((await ctx.api.delete(`${connections}/${plant.id}?version=${renamed.version}`)).status).toBe(204);
+    expect(await names('hamburg')).toEqual([]);
+    expect(await names('300001')).toEqual([]);
+  });
+
+  it('when the connection list is searched or sorted by expiry, then its statements read the indexes meant for them', async () => {
+    const tenant = (await ctx.api.post('/api/tenants', { name: 'Plans' })).body;
+    const captured: CompiledQuery[] = [];
+    const log = (event: { level: string; query: CompiledQuery }) => void (event.level === 'query' && captured.push(event.query));
+    const pool = TEST_STORE === 'postgres' ? new pg.Pool({ connectionString: await testDatabaseUrl(ctx.server.dataDir), max: 1 }) : null;
+    const db = new Kysely<Database>({
+      dialect: pool ? new PostgresDialect({ pool }) : new SqliteDialect({ database: new SqliteDatabase(path.join(ctx.server.dataDir, SQLITE_FILE_NAME)) }),
+      log,
+    });
+    const store = createKyselyStore(db, { kind: TEST_STORE, duplicateOf: () => null });
+    // Enough rows that an index beats reading the tenant's connections, seeded as the store writes them (through the
+    // insert trigger on SQLite); then, on PostgreSQL, what autovacuum would do: statistics, GIN pending lists merged.
+    const at = new Date().toISOString();
+    await seedBulk(db, {
+      connections: Array.from({ length: 2_000 }, (_, i) => ({
+        id: randomUUID(),
+        tenant_id: tenant.id,
+        display_name: `Plan ${i}`,
+        display_name_key: `plan ${i}`,
+        subaccount_id: randomUUID(),
+        landscape_domain: LANDSCAPE,
+        s4_ui_host: `my${400000 + i}.s4hana.ondemand.com`,
+        s4_api_host: `my${400000 + i}-api.s4hana.ondemand.com`,
+        s4_client: '100',
+        is_sandbox: 0,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+        updated_by: 'test',
+        certificate_not_after: i % 2 ? null : at,
+      })),
+    });
+    if (pool) await sql`vacuum analyze connections`.execute(db);
+    /** The plan of every statement `call` runs, one string each. */
+    const plans = async (call: () => Promise<unknown>) => {
+      captured.length = 0;
+      await call();
+      const statements = [...captured];
+      const out: string[] = [];
+      for (const query of statements) {
+        const plan = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(`${pool ? 'explain' : 'explain query plan'} ${query.sql}`, [...query.parameters]));
+        out.push(`${query.sql}\n${plan.rows.map((row) => String(row.detail ?? row['QUERY PLAN'])).join('\n')}`);
+      }
+      return out;
+    };
+    try {
+      const page = { page: 1, pageSize: 25 } as const;
+      const [, byExpiry] = await plans(() => store.listConnections(tenant.id, { ...page, sort: 'certificateNotAfter', order: 'desc' }));
+      if (pool) {
+        // PostgreSQL scans an index backwards with NULLs first: expiry descending, NULLs last, has an index of its own.
+        // The page's IDs straight off it: nothing sorted under the LIMIT (the page's 25 rows are, above it).
+        expect(byExpiry).toMatch(/Limit[^\n]*\n\s*->\s*Index (Only )?Scan using connections_by_tenant_certificate_desc/);
+      } else {
+        expect(byExpiry).toMatch(/USING COVERING INDEX connections_by_tenant_certificate/);
+      }
+      const [count, pageRows] = await plans(() => store.listConnections(tenant.id, { ...page, sort: 'displayName', order: 'asc', q: 'plan 1234' }));
+      for (const statement of [count, pageRows]) {
+        if (pool) expect(statement).toMatch(/Bitmap Index Scan on connections_search_display_name/);
+        else expect(statement).toMatch(/SCAN connections_search VIRTUAL TABLE/);
+      }
+      // Two characters have no trigram: the tenant's connections are read instead.
+      const [short] = await plans(() => store.listConnections(tenant.id, { ...page, sort: 'displayName', order: 'asc', q: 'pl' }));
+      expect(short).not.toMatch(/connections_search/);
+    } finally {
+      await db.destroy();
+    }
   });
 });

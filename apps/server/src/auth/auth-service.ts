@@ -91,8 +91,8 @@ const SIGN_IN_FAILED = 'The user name or password is wrong, or the account is lo
         await store.deleteSession(idHash);
         return null;
       }
-      const user = await store.getUser(session.userId);
-      if (!user || user.disabled) return null;
+      const { user } = session;
+      if (user.disabled) return null;
       return { userId: user.id, username: user.username, displayName: user.displayName, systemAdmin: user.systemAdmin, session: { idHash, csrfToken: session.csrfToken, expiresAt: session.expiresAt } };
     },
 

@@ -52,7 +52,8 @@ export interface AuthStore {
   clearSignInFailures(userId: string): Promise<void>;
 
   createSession(idHash: string, session: SessionRecord, at: string): Promise<void>;
-  findSession(idHash: string): Promise<SessionRecord | undefined>;
+  /** The session with its user, read in one statement (every signed-in request asks). */
+  findSession(idHash: string): Promise<(SessionRecord & { user: UserRecord }) | undefined>;
   deleteSession(idHash: string): Promise<void>;
   deleteExpiredSessions(now: string): Promise<void>;
 

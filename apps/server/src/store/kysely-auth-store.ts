@@ -93,8 +93,14 @@ export function createKyselyAuthStore(db: Kysely<Database>): AuthStore {
         .execute();
     },
     async findSession(idHash) {
-      const row = await db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
-      return row ? { userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at } : undefined;
+      const row = await db
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .selectAll('u')
+        .select(['s.csrf_token', 's.expires_at'])
+        .where('s.id_hash', '=', idHash)
+        .executeTakeFirst();
+      return row ? { userId: row.id, csrfToken: row.csrf_token, expiresAt: row.expires_at, user: toUser(row) } : undefined;
     },
     async deleteSession(idHash) {
       await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();

@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type OrderByItemBuilder, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import { type EnteredValues, type TenantRole } from '@tcc/shared';
 import { createKyselyAuditStore } from './audit-store.js';
 import { createKyselyAutomationStore } from './automation-store.js';
@@ -37,6 +37,12 @@ function containsText(column: Expression<string>, text: string): Expression<SqlB
   const pattern = `%${text.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
   return sql<SqlBool>`lower(${column}) like ${pattern} escape '!'`;
 }
+
+/** Trigrams: a shorter term has none, so no trigram index can narrow it (the search then scans the tenant's rows). */
+export const SEARCH_INDEX_MIN_LENGTH = 3;
+
+/** An FTS5 phrase: the text taken literally (double quotes doubled); with the trigram tokenizer, a substring. */
+const searchPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 type ConnectionRow = Selectable<Database['connections']> & { automated: number | boolean | null };
 
@@ -174,7 +180,7 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
    * Lists at scale (migrations 0014-0016): a page is read in two steps. First the page's IDs, from the indexed sort
    * columns only (step summaries, certificate expiry and health rank are maintained on the connection row, not counted
    * per row), as a LIMIT/OFFSET from whichever end of the list is nearer; then the page's rows for those IDs alone, by
-   * primary key. A tenant's counts are maintained on its row (tenant-counts.ts), never counted per request.
+   * primary key (the connection list does both in one statement, the IDs as a subquery). A tenant's counts are maintained on its row (tenant-counts.ts), never counted per request.
    */
   /** Tenants `tenantIds` in that order, as `userId` sees them (with their role); a non-member finds nothing. */
   const tenantRows = async (tenantIds: string[], userId: string): Promise<TenantRecord[]> => {
@@ -267,7 +273,16 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
     },
 
     async listConnections(tenantId, { q, sort, order, page, pageSize, needsAttention }) {
-      let base = db.selectFrom('connections as c').where('c.tenant_id', '=', tenantId);
+      // On SQLite a term of 3 characters or more is read from the trigram index's candidates (0017); the LIKE below
+      // decides, as for shorter terms, which no trigram index can serve. `+tenant_id` keeps SQLite (no ANALYZE
+      // statistics) from walking the tenant's index instead. PostgreSQL's planner uses 0017's pg_trgm indexes by itself.
+      const indexedTerm = traits.kind === 'sqlite' && q && [...q].length >= SEARCH_INDEX_MIN_LENGTH ? q : null;
+      let base = indexedTerm !== null
+        ? db
+            .selectFrom('connections as c')
+            .where(sql<SqlBool>`+c.tenant_id = ${tenantId}`)
+            .where(sql<SqlBool>`c.rowid in (select rowid from connections_search where connections_search match ${searchPhrase(indexedTerm)})`)
+        : db.selectFrom('connections as c').where('c.tenant_id', '=', tenantId);
       if (needsAttention) base = base.where('c.health_rank', 'in', [HEALTH_RANKS.broken, HEALTH_RANKS.warning]);
       if (q) {
         base = base.where((eb) =>
@@ -289,24 +304,26 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
         certificateNotAfter: sql.ref('c.certificate_not_after'),
         health: sql.ref('c.health_rank'),
       }[sort];
-      const direction = window.reversed ? flip(order) : order;
-      const tieBreak = window.reversed ? 'desc' : 'asc';
-      let idQuery = base.select('c.id').orderBy(sortKey, (ob) => {
-        const ordered = direction === 'asc' ? ob.asc() : ob.desc();
-        // Only the expiry can be null; nulls stay last whichever the order (first when read from the end).
-        if (sort !== 'certificateNotAfter') return ordered;
-        return window.reversed ? ordered.nullsFirst() : ordered.nullsLast();
+      /** The list's order, or (`reversed`) its opposite, for reading the page from the end. */
+      const orderOf = (reversed: boolean) => ({
+        key: (ob: OrderByItemBuilder) => {
+          const ordered = (reversed ? flip(order) : order) === 'asc' ? ob.asc() : ob.desc();
+          // Only the expiry can be null; nulls stay last whichever the order (first when read from the end).
+          if (sort !== 'certificateNotAfter') return ordered;
+          return reversed ? ordered.nullsFirst() : ordered.nullsLast();
+        },
+        tieBreak: reversed ? ('desc' as const) : ('asc' as const),
       });
-      if (sort !== 'displayName') idQuery = idQuery.orderBy('c.display_name_key', tieBreak);
-      const ids = (await idQuery.orderBy('c.id', tieBreak).limit(window.limit).offset(window.offset).execute()).map((row) => row.id);
-      if (window.reversed) ids.reverse();
-      if (ids.length === 0) return { total: Number(total), rows: [] };
-      // By primary key only: with tenant_id = ? as well, SQLite walks the tenant's index and filters by ID (the IDs were
-      // read for this tenant just now).
-      const rows = await db
+      const inner = orderOf(window.reversed);
+      let pageIds = base.select('c.id').orderBy(sortKey, inner.key);
+      if (sort !== 'displayName') pageIds = pageIds.orderBy('c.display_name_key', inner.tieBreak);
+      // One statement: the page's IDs off the sort's index in a subquery, then their rows by primary key (the select list,
+      // with its per-row subquery and join, is computed for those rows only), in the list's own order.
+      const outer = orderOf(false);
+      let rowsQuery = db
         .selectFrom('connections as c')
         .leftJoin('connection_health as h', 'h.connection_id', 'c.id')
-        .where('c.id', 'in', ids)
+        .where('c.id', 'in', pageIds.orderBy('c.id', inner.tieBreak).limit(window.limit).offset(window.offset))
         .selectAll('c')
         .select(automatedFlag.as('automated'))
         .select([
@@ -319,25 +336,21 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
           'h.certificate_not_after as health_certificate_not_after',
           'h.certificate_threshold as health_certificate_threshold',
         ])
-        .execute();
-      const byId = new Map(rows.filter((row) => row.tenant_id === tenantId).map((row) => [row.id, row]));
+        .orderBy(sortKey, outer.key);
+      if (sort !== 'displayName') rowsQuery = rowsQuery.orderBy('c.display_name_key', outer.tieBreak);
+      const rows = await rowsQuery.orderBy('c.id', outer.tieBreak).execute();
       return {
         total: Number(total),
-        rows: ids.flatMap((id) => {
-          const row = byId.get(id);
-          if (!row) return [];
-          const record: ConnectionListRecord = {
-            ...toConnection(row),
-            finishedCount: Number(row.finished_count ?? 0),
-            failedCount: Number(row.failed_count ?? 0),
-            touchedCount: Number(row.touched_count ?? 0),
-            certificateNotAfter: row.certificate_not_after ?? null,
-            lastStepChangeAt: row.last_step_change_at ?? null,
-            firstFailedStep: row.first_failed_step === null ? null : { stepId: Number(row.first_failed_step), note: row.first_failed_note ?? null },
-            health: toHealthRecord(row),
-          };
-          return [record];
-        }),
+        rows: rows.map((row): ConnectionListRecord => ({
+          ...toConnection(row),
+          finishedCount: Number(row.finished_count ?? 0),
+          failedCount: Number(row.failed_count ?? 0),
+          touchedCount: Number(row.touched_count ?? 0),
+          certificateNotAfter: row.certificate_not_after ?? null,
+          lastStepChangeAt: row.last_step_change_at ?? null,
+          firstFailedStep: row.first_failed_step === null ? null : { stepId: Number(row.first_failed_step), note: row.first_failed_note ?? null },
+          health: toHealthRecord(row),
+        })),
       };
     },
 
