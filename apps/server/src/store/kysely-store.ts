@@ -41,6 +41,13 @@ function containsText(column: Expression<string>, text: string): Expression<SqlB
 /** Trigrams: a shorter term has none, so no trigram index can narrow it (the search then scans the tenant's rows). */
 export const SEARCH_INDEX_MIN_LENGTH = 3;
 
+/**
+ * SQLite's trigram table holds every tenant's connections, so its candidates for a common term ("s4hana") are the
+ * whole database's: worth reading only for a tenant large enough that scanning its own rows costs more. Below this
+ * many connections the tenant's index and a LIKE over its rows are the cheaper read.
+ */
+export const SEARCH_INDEX_MIN_CONNECTIONS = 500;
+
 /** An FTS5 phrase: the text taken literally (double quotes doubled); with the trigram tokenizer, a substring. */
 const searchPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
@@ -273,10 +280,13 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
     },
 
     async listConnections(tenantId, { q, sort, order, page, pageSize, needsAttention }) {
+      const connectionCount = async (id: string) =>
+        Number((await db.selectFrom('tenants').where('id', '=', id).select('connection_count').executeTakeFirst())?.connection_count ?? 0);
       // On SQLite a term of 3 characters or more is read from the trigram index's candidates (0017); the LIKE below
       // decides, as for shorter terms, which no trigram index can serve. `+tenant_id` keeps SQLite (no ANALYZE
       // statistics) from walking the tenant's index instead. PostgreSQL's planner uses 0017's pg_trgm indexes by itself.
-      const indexedTerm = traits.kind === 'sqlite' && q && [...q].length >= SEARCH_INDEX_MIN_LENGTH ? q : null;
+      const indexedTerm =
+        traits.kind === 'sqlite' && q && [...q].length >= SEARCH_INDEX_MIN_LENGTH && (await connectionCount(tenantId)) >= SEARCH_INDEX_MIN_CONNECTIONS ? q : null;
       let base = indexedTerm !== null
         ? db
             .selectFrom('connections as c')
@@ -290,10 +300,7 @@ export function createKyselyStore(db: Kysely<Database>, traits: DialectTraits): 
         );
       }
       // Unfiltered, the count is the tenant's maintained connection_count (0016); filtered, an index count.
-      const { total } =
-        q || needsAttention
-          ? await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
-          : ((await db.selectFrom('tenants').where('id', '=', tenantId).select('connection_count as total').executeTakeFirst()) ?? { total: 0 });
+      const total = q || needsAttention ? (await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total : await connectionCount(tenantId);
       const window = pageWindow(Number(total), page, pageSize);
       if (!window) return { total: Number(total), rows: [] };
       // Each key has an index (tenant_id, key, display_name_key, id): 0001, 0014 and 0015.
