@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Route } from '@playwright/test';
 import { addConnection, createTenant, fill, openDialog, screenshot } from '../support/admin.js';
 
 test.describe('tenants and connections are managed like any Fiori list', () => {
@@ -58,6 +58,35 @@ test.describe('tenants and connections are managed like any Fiori list', () => {
     await page.keyboard.type('Keyboard Co');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('link', { name: 'Keyboard Co' })).toBeVisible();
+  });
+
+  test('when the code of a page or a dialog fails to load (a network blip), then the next visit or "Try again" loads it', async ({ page }) => {
+    // Vite names a chunk after its module: the Users page's and the tenant name dialog's fail while `offline` is set.
+    let offline = true;
+    const blip = (route: Route) => (offline ? route.abort('internetdisconnected') : route.continue());
+    await page.route(/\/assets\/users-[\w-]+\.js$/, blip);
+    await page.route(/\/assets\/tenant-name-dialog-[\w-]+\.js$/, blip);
+    const loadFailed = page.getByText('This part of the app could not be loaded.', { exact: false });
+
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Profile of Administrator' }).click();
+    await page.getByRole('button', { name: 'Users', exact: true }).click();
+    await expect(loadFailed).toBeVisible();
+    offline = false;
+    // React.lazy would keep the failed load until a full reload; going elsewhere and back loads the page now.
+    await page.getByRole('button', { name: 'Go to tenants' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/users$/);
+    await expect(page.getByRole('heading', { name: 'Users', exact: true })).toBeVisible();
+
+    offline = true;
+    await page.goBack();
+    await page.getByRole('button', { name: 'Create tenant' }).first().click();
+    await expect(loadFailed).toBeVisible();
+    offline = false;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await createTenant(page, 'Second Try Co');
   });
 
   test('when the app loads, then every request stays on this server and nothing logs an error', async ({ page, baseURL }) => {

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withBuildLock } from './build-lock.mjs';
 
 const server = path.resolve(import.meta.dirname, '..');
 const root = path.resolve(server, '../..');
@@ -74,7 +75,8 @@ export async function buildServer() {
   // Taken before building: a source edited during the build leaves dist/ stale (rebuilt next time), never falsely fresh.
   const sources = serverSourceFingerprint();
   // Built beside dist/ and swapped in when complete: a failed build leaves the last good one, a running server's
-  // files are replaced whole (nothing of an older build stays behind).
+  // files are replaced whole (nothing of an older build stays behind). The swap is two steps, not atomic: callers
+  // hold the build lock (build-lock.mjs), so that no other build removes or replaces dist/ in between.
   const staging = `${serverDist}.building-${process.pid}`;
   try {
     await build({
@@ -100,6 +102,9 @@ export async function buildServer() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--check')) process.exit(serverBuildIsFresh() ? 0 : 1);
-  if (process.argv.includes('--if-stale') && serverBuildIsFresh()) console.log('server: dist is up to date');
-  else await buildServer();
+  // Under the checkout's build lock, freshness checked once it is held: another build may just have finished.
+  await withBuildLock(async () => {
+    if (process.argv.includes('--if-stale') && serverBuildIsFresh()) console.log('server: dist is up to date');
+    else await buildServer();
+  });
 }

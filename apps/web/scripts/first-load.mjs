@@ -45,8 +45,10 @@ export function sourceFingerprint() {
   walk(path.join(web, 'src'));
   walk(path.join(web, 'scripts'));
   walk(path.join(root, 'packages/shared/src'));
-  for (const name of ['index.html', 'bare-ui5.html', 'vite.config.ts', 'package.json']) files.push(path.join(web, name));
-  files.push(path.join(root, 'package-lock.json'));
+  for (const name of ['index.html', 'bare-ui5.html', 'vite.config.ts', 'package.json', 'tsconfig.json']) files.push(path.join(web, name));
+  // Also read by the build: shared's package.json ("sideEffects": false lets the bundler drop unused modules) and the
+  // tsconfig files Vite takes its transform options (jsx, target) from, for the web and for shared's sources.
+  for (const name of ['packages/shared/package.json', 'packages/shared/tsconfig.json', 'tsconfig.base.json', 'package-lock.json']) files.push(path.join(root, name));
   const hash = createHash('sha256');
   for (const file of files.sort()) hash.update(`${path.relative(root, file)}\0`).update(fs.readFileSync(file)).update('\0');
   return hash.digest('hex');

@@ -6,6 +6,8 @@ export const enMessages = {
   'app.notFound.text': 'This page does not exist. Go back to the list of tenants.',
   'app.error.title': 'Something went wrong',
   'app.backToTenants': 'Go to tenants',
+  'app.tryAgain': 'Try again',
+  'app.loadFailed': 'This part of the app could not be loaded. Check the network connection, then try again.',
   'app.forbidden.title': 'You lack the right to see this page',
 
   'common.cancel': 'Cancel',

@@ -9,7 +9,7 @@ import {
   Toolbar,
   ToolbarButton,
 } from '@ui5/webcomponents-react';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { ErrorStrip } from '../../../components/error-strip';
 import { IllustratedMessage } from '../../../components/illustrated-message';
 import { Pager } from '../../../components/pager';
@@ -17,13 +17,15 @@ import { SearchField } from '../../../components/search-field';
 import { SortControl } from '../../../components/sort-control';
 import { useListParams } from '../../../hooks/use-list-params';
 import { t } from '../../../i18n';
+import { retryableLazy } from '../../../lib/retryable-lazy';
 import { useTenants } from '../api/get-tenants';
 import { useMe } from '../../auth/api/get-me';
 import { TenantsTable } from './tenants-table';
 
-// The dialogs (and the form schema they check with) load when one opens, not with the dashboard.
-const TenantNameDialog = lazy(async () => ({ default: (await import('./tenant-name-dialog')).TenantNameDialog }));
-const DeleteTenantDialog = lazy(async () => ({ default: (await import('./delete-tenant-dialog')).DeleteTenantDialog }));
+// The dialogs (and the form schema they check with) load when one opens, not with the dashboard; one whose chunk
+// failed shows the route error page, and loads again after "Try again" or the next visit (retryableLazy).
+const TenantNameDialog = retryableLazy(async () => (await import('./tenant-name-dialog')).TenantNameDialog);
+const DeleteTenantDialog = retryableLazy(async () => (await import('./delete-tenant-dialog')).DeleteTenantDialog);
 import '@ui5/webcomponents-icons/dist/v5/add.js';
 
 type DialogState = { kind: 'create' } | { kind: 'rename' | 'delete'; tenant: Tenant } | null;
