@@ -12,6 +12,7 @@ import { createAuthService } from './auth/auth-service.js';
 import { createSignInLimiter } from './auth/sign-in-limiter.js';
 import { createAutomationService } from './automation/automation-service.js';
 import { createConnectionTestService } from './automation/connection-test-service.js';
+import { createOrphanRunSweep } from './automation/orphan-runs.js';
 import { bootstrapUsers } from './auth/bootstrap-users.js';
 import { createPrincipalResolver } from './auth/principal-resolver.js';
 import type { Config } from './config.js';
@@ -113,8 +114,9 @@ export async function composeApp(
       : createInProcessQueue();
   // Live progress of runs: whichever instance saves a run tells the followers of every instance (progress/).
   const progress = await openProgressBus(store, config, logger);
+  const runStore = publishingRuns(store, progress);
   const automation = createAutomationService({
-    store: publishingRuns(store, progress),
+    store: runStore,
     credentials,
     outboundFor,
     clock,
@@ -124,6 +126,9 @@ export async function composeApp(
     jobs,
     runLeaseMs: config.RUN_LEASE_SECONDS * 1000,
   });
+  // PostgreSQL: runs whose instance died during their preflight (before their job existed) are ended by every
+  // instance's sweep, within JOB_MAINTENANCE_SECONDS of their starter's lease running out (orphan-runs.ts).
+  const orphanSweep = jobs.durable ? createOrphanRunSweep({ store: runStore, clock, logger, everyMs: config.JOB_MAINTENANCE_SECONDS * 1000 }) : null;
   const testConnection = createConnectionTestService({ store, credentials, outboundFor, clock, sandboxTestUser: createSandboxTestUser(descriptor) });
   // Alerts: the health engine writes the outbox in each transition's transaction; the worker queues and delivers it.
   const webhookPolicy = createWebhookPolicy({ testHosts: parseWebhookTestHosts(config.ALERTS_WEBHOOK_TEST_HOSTS), timeoutMs: config.ALERTS_SEND_TIMEOUT_MS });
@@ -213,8 +218,10 @@ export async function composeApp(
   });
   healthScheduler.start();
   alertWorker.start();
+  orphanSweep?.start();
   const close = async () => {
     runProgress.endAll();
+    await orphanSweep?.stop();
     await healthScheduler.stop();
     await alertWorker.stop();
     await jobs.stop();

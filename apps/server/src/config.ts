@@ -31,7 +31,9 @@ const ConfigSchema = z.object({
    * makes an instance serve HTTP only (its runs execute on the others). A job whose instance died expires after
    * JOB_EXPIRE_SECONDS and is taken over, at most JOB_RETRY_LIMIT times (then a run is marked interrupted with why);
    * pg-boss looks for expired jobs every JOB_MAINTENANCE_SECONDS; instances ask for work every JOB_POLL_SECONDS.
-   * The instance executing a run renews its lease (RUN_LEASE_SECONDS) so a retry never runs it twice.
+   * The instance executing a run renews its lease (RUN_LEASE_SECONDS) so a retry never runs it twice; so does the one
+   * starting it until the run's job exists: a run whose starter died before is ended within RUN_LEASE_SECONDS +
+   * JOB_MAINTENANCE_SECONDS (automation/orphan-runs.ts).
    */
   JOB_WORKERS: z.enum(['on', 'off'], { error: 'JOB_WORKERS is on or off.' }).default('on'),
   JOB_EXPIRE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(900),

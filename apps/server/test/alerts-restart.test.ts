@@ -41,6 +41,8 @@ async function startServer(): Promise<ChildProcess> {
       ALERTS_WEBHOOK_TEST_HOSTS: `${HOOK_HOST}=http://127.0.0.1:${receiver.port}`,
       ALERTS_POLL_MS: '100',
       ALERTS_RETRY_BASE_MS: '100',
+      // One attempt, and one spare for an attempt cut by a kill (the last test cuts two).
+      ALERTS_MAX_ATTEMPTS: '1',
       // A lease of 2 × 1 s + 5 s: a delivery cut by the kill is free again after 7 s.
       ALERTS_SEND_TIMEOUT_MS: '1000',
       // PostgreSQL: the cut delivery's job expires with that lease; pg-boss looks for expired jobs every second.
@@ -137,5 +139,29 @@ describe('alerts across a crash', () => {
     expect(ofEvent('recovered')).toHaveLength(2);
     const log = (await ctx.api.get(`${alertsBase()}/deliveries`)).body.items;
     expect(log.map((d: { event: string; status: string }) => [d.event, d.status])).toEqual([['recovered', 'delivered'], ['broken', 'delivered']]);
+  }, 90_000);
+
+  it('when the server is killed during a delivery\'s attempt and again during its spare one, then it is logged failed with the attempts made, and not sent a third time', async () => {
+    const before = deliveryIds('broken');
+    const sendsOf = (id: string) => ofEvent('broken').filter((r) => r.headers['x-tcc-delivery'] === id).length;
+    receiver.state.hold = true;
+    await fetch(`${sandbox.descriptor.baseUrl}/sandbox/actions/delete-arrangement`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const fresh = () => [...deliveryIds('broken')].find((d) => !before.has(d)) as string | undefined;
+    const id = await waitFor(async () => fresh() ?? (await check(), fresh()), (d) => d !== undefined);
+    await kill(server!);
+    server = await startServer();
+    ctx = await signedIn();
+    // The cut attempt's lease runs out (7 s): the spare attempt goes, and is cut too.
+    await waitFor(() => sendsOf(id!), (n) => n === 2, 30_000);
+    await kill(server!);
+    receiver.state.hold = false;
+    server = await startServer();
+    ctx = await signedIn();
+    await settled();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sendsOf(id!)).toBe(2);
+    const log = (await ctx.api.get(`${alertsBase()}/deliveries`)).body.items.find((d: { id: string }) => d.id === id);
+    expect(log).toMatchObject({ event: 'broken', status: 'failed', attempts: 2 });
+    expect(log.lastError).toMatch(/^Gave up after 2 attempts: the last ones were cut/);
   }, 90_000);
 });

@@ -24,6 +24,8 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 /** Deliveries one instance sends at once. */
 const CONCURRENCY = 8;
+/** Retries of a job that threw: only a store error makes it throw (a failed send is the delivery log's to retry). */
+const JOB_RETRIES = 3;
 
 export interface AlertWorker {
   start(): void;
@@ -32,23 +34,25 @@ export interface AlertWorker {
   deliverNow(deliveryId: string): Promise<void>;
 }
 
-/** What an alert job carries: one delivery, or a channel's due digest (named by its first delivery). */
-type AlertJob = { deliveryId: string; digestChannelId?: string };
-
-/** Thrown by a job whose delivery must be tried again: the job queue retries it after the backoff. */
-class TryAgainLater extends Error {}
+/** What an alert job carries: one delivery, or a channel's due digest (digestChannelId wins when both are set). */
+type AlertJob = { deliveryId?: string; digestChannelId?: string };
 
 /**
- * Delivers the outbox as jobs (jobs/, "alert-delivery"): one job per delivery, or per channel's due digest, with the
- * delivery id as the job's identity — so every instance may sweep the outbox (the outbox row is written in the
- * transition's own transaction; the sweep queues whatever is due and not yet sent, so a crash between that commit and
- * the queueing loses nothing) and the queue keeps one job per delivery. A failed attempt is retried by the queue with
- * exponential backoff (ALERTS_RETRY_BASE_MS doubling, ALERTS_MAX_ATTEMPTS attempts), on PostgreSQL on whichever
- * instance polls first, also when the sending one died (its job expires after the delivery's lease).
- * The job still claims the delivery with one atomic UPDATE that takes a lease, so a delivery is never sent twice at
- * the same time (Send test alert sends outside the queue); the outcome is written only by the lease holder. The one
- * window left is a crash between the receiver accepting and the "delivered" write: the delivery is then sent again
- * with the same X-TCC-Delivery id (README "Alerts").
+ * Delivers the outbox as jobs (jobs/, "alert-delivery"): one job per attempt at a delivery, or at a channel's due
+ * digest. The delivery row is the schedule: every instance sweeps the outbox (the outbox row is written in the
+ * transition's own transaction; the sweep queues whatever is due, not leased and not yet sent, so a crash between that
+ * commit and the queueing loses nothing) and the job's identity is the attempt — (delivery id, attempts so far), or
+ * (channel, due time, attempts) for a digest — so the queue keeps one job per attempt however many instances sweep, and the next
+ * attempt, a new identity, is queued by the sweep once the delivery log's next attempt is due (ALERTS_RETRY_BASE_MS
+ * doubling up to 1 h, ALERTS_MAX_ATTEMPTS attempts), on either engine, on whichever instance sweeps first. So the real
+ * retry timing is the logged one (plus at most ALERTS_POLL_MS), with no backoff or jitter of the queue's own, and a
+ * job that found its delivery held or not due, or used up the queue's retries, never blocks a later attempt.
+ * The job claims the delivery with one atomic UPDATE that takes a lease and counts the attempt, so a delivery is never
+ * sent twice at the same time (Send test alert sends outside the queue); the outcome is written only by the lease
+ * holder. An attempt cut by a dying instance keeps its count: the lease runs out, the sweep queues the next attempt,
+ * and a delivery whose attempts were used up so is logged failed with why. The one window left is a crash between
+ * the receiver accepting and the "delivered" write: the delivery is then sent again with the same X-TCC-Delivery id
+ * (README "Alerts").
  */
 export function createAlertWorker({
   store,
@@ -79,7 +83,7 @@ export function createAlertWorker({
     const now = clock();
     return { by: instanceId, now: now.toISOString(), until: new Date(now.getTime() + settings.leaseMs).toISOString() };
   };
-  /** The backoff of the delivery log and of the in-process queue; pg-boss waits as long and up to as much again. */
+  /** The wait before the next attempt, as the delivery log shows it; the sweep queues that attempt once it is due. */
   const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, settings.retryBaseMs * 2 ** (attempts - 1));
 
   async function send(claimed: ClaimedDelivery[]): Promise<SendOutcome> {
@@ -108,8 +112,8 @@ export function createAlertWorker({
     });
   }
 
-  /** One attempt; answers whether it is to be tried again (then the row says when, at the earliest). */
-  async function deliver(claimed: ClaimedDelivery[]): Promise<'again' | 'ended'> {
+  /** One attempt; a retry is left pending with its next attempt's time. */
+  async function deliver(claimed: ClaimedDelivery[]): Promise<void> {
     let outcome: SendOutcome;
     try {
       outcome = await send(claimed);
@@ -125,48 +129,49 @@ export function createAlertWorker({
     const kept = await store.finishAlertDeliveries(ids, instanceId, { status, at: now.toISOString(), nextAttemptAt, statusCode: outcome.statusCode, error: giveUp ? `Gave up after ${attempts} attempts. ${outcome.error ?? ''}`.trim() : outcome.error });
     if (!kept) logger.warn('alert delivery lease lost before its outcome was written', { deliveries: ids.length });
     if (status !== 'delivered') logger.warn('alert delivery not delivered', { channelId: claimed[0]!.channel.id, status, attempts, statusCode: outcome.statusCode });
-    return status === 'pending' ? 'again' : 'ended';
   }
 
-  const claim = async ({ deliveryId, digestChannelId }: AlertJob) => {
-    if (!digestChannelId) {
-      const one = await store.claimAlertDelivery(deliveryId, lease());
-      return one ? [one] : [];
-    }
-    return store.claimAlertDigest(digestChannelId, lease());
-  };
-
-  /** The job: ends when the delivery did (delivered, refused, given up); throws while it is still to be sent. */
-  async function deliveryJob(job: AlertJob) {
-    const claimed = await claim(job);
-    if (claimed.length === 0) {
-      // Sent meanwhile, or held by another sender (Send test alert, a slow instance): then again later.
-      if (await store.isAlertDeliveryPending(job.deliveryId)) throw new TryAgainLater(`Alert delivery ${job.deliveryId} is held by another sender.`);
-      return;
-    }
-    if ((await deliver(claimed)) === 'again') throw new TryAgainLater(`Alert delivery ${job.deliveryId} is to be tried again.`);
+  /**
+   * Ends a delivery whose attempts were used up by attempts cut by dying instances (each claim counted one, none wrote
+   * an outcome). One spare beyond ALERTS_MAX_ATTEMPTS, so a kill during the last attempt still sends it again (at least
+   * once, README "Alerts"). The claim that found it is no attempt: the row gets its count back, so the log and this
+   * message agree.
+   */
+  async function giveUpCut({ delivery, channel }: ClaimedDelivery) {
+    const attempts = Number(delivery.attempts) - 1;
+    const error = `Gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}: the last ones were cut by servers that stopped while sending.`;
+    await store.finishAlertDeliveries([delivery.id], instanceId, { status: 'failed', at: clock().toISOString(), nextAttemptAt: null, statusCode: null, error, uncountClaim: true });
+    logger.warn('alert delivery given up', { deliveryId: delivery.id, channelId: channel.id, attempts });
   }
 
-  /** The dead letter: the queue's retries are used up (the last attempts cut by instances that stopped): logged failed. */
-  async function giveUp(job: AlertJob) {
-    const claimed = await claim(job);
-    if (claimed.length === 0) return;
-    const attempts = Math.max(...claimed.map((c) => Number(c.delivery.attempts))) - 1; // the claim above is no attempt
-    await store.finishAlertDeliveries(
-      claimed.map((c) => c.delivery.id),
-      instanceId,
-      { status: 'failed', at: clock().toISOString(), nextAttemptAt: null, statusCode: null, error: `Gave up after ${attempts} attempts: the last ones were cut by servers that stopped while sending.` },
-    );
-    logger.warn('alert delivery given up', { deliveryId: job.deliveryId, attempts });
+  /**
+   * The job: one attempt at a due delivery or digest; it ends whatever the outcome (a retry is a later job, queued by the
+   * sweep when due). Nothing to do when the delivery is no longer pending, not yet due, or held by another sender (Send
+   * test alert, a slow instance): the sweep queues it again when it is free and due, as a new attempt if that sender
+   * counted one. It throws only when the store does; the queue retries it then.
+   */
+  async function deliveryJob({ deliveryId, digestChannelId }: AlertJob) {
+    let claimed: ClaimedDelivery[];
+    if (digestChannelId) claimed = await store.claimAlertDigest(digestChannelId, lease());
+    else {
+      const one = deliveryId ? await store.claimAlertDelivery(deliveryId, lease(), { dueOnly: true }) : undefined;
+      claimed = one ? [one] : [];
+    }
+    const toSend: ClaimedDelivery[] = [];
+    for (const c of claimed) {
+      if (Number(c.delivery.attempts) > settings.maxAttempts + 1) await giveUpCut(c);
+      else toSend.push(c);
+    }
+    if (toSend.length > 0) await deliver(toSend);
   }
 
   jobs.work<AlertJob>('alert-delivery', deliveryJob, {
-    // A retry per attempt after the first, and one spare for a job that found its delivery held by another sender.
-    retry: { limit: settings.maxAttempts, delayMs: settings.retryBaseMs, backoff: true },
-    // A job cut by its instance's death is retried once the delivery's lease has run out.
+    // Backed off up to the log's longest wait; attempts at the delivery are not the queue's retries (see above).
+    retry: { limit: JOB_RETRIES, delayMs: settings.retryBaseMs, backoff: true, maxDelayMs: MAX_BACKOFF_MS },
+    // A job cut by its instance's death ends (fails) once the delivery's lease has run out; the sweep queues the next
+    // attempt then, a retry of this one finds it taken.
     expireSeconds: Math.ceil(settings.leaseMs / 1000),
     concurrency: CONCURRENCY,
-    onGiveUp: giveUp,
   });
 
   let lastPrune = 0;
@@ -180,15 +185,17 @@ export function createAlertWorker({
   }
 
   /**
-   * Queues what is due and not held: new deliveries, digests at their midnight (on the server's clock), and
-   * deliveries whose job was lost (SQLite's in-process queue at a crash). One already queued is not queued twice.
+   * Queues what is due and not held: new deliveries, retries whose time came, digests at their midnight (on the
+   * server's clock), and deliveries whose job was lost (SQLite's in-process queue at a crash, an attempt cut by a dying
+   * instance). An attempt already queued is not queued twice (its job id).
    */
   async function sweep() {
     await prune();
-    const { deliveryIds, digests } = await store.dueAlertWork(clock().toISOString(), 50);
-    for (const deliveryId of deliveryIds) await jobs.send<AlertJob>('alert-delivery', { deliveryId }, { singletonKey: deliveryId, id: deliveryId });
-    for (const { channelId, firstDeliveryId } of digests) {
-      await jobs.send<AlertJob>('alert-delivery', { deliveryId: firstDeliveryId, digestChannelId: channelId }, { singletonKey: firstDeliveryId, id: firstDeliveryId });
+    const { deliveries, digests } = await store.dueAlertWork(clock().toISOString(), 50);
+    for (const { id, attempts } of deliveries) await jobs.send<AlertJob>('alert-delivery', { deliveryId: id }, { singletonKey: id, id: `${id}#${attempts}` });
+    for (const { channelId, dueAt, attempts } of digests) {
+      const key = `digest:${channelId}`;
+      await jobs.send<AlertJob>('alert-delivery', { digestChannelId: channelId }, { singletonKey: key, id: `${key}@${dueAt}#${attempts}` });
     }
   }
 
@@ -218,7 +225,7 @@ export function createAlertWorker({
     },
     async deliverNow(deliveryId) {
       const claimed = await store.claimAlertDelivery(deliveryId, lease());
-      // A retry is the queue's: the sweep queues it when it is due.
+      // Whenever it is due (a test is sent at once); a retry is the sweep's to queue when the log says.
       if (claimed) await deliver([claimed]);
     },
   };

@@ -7,8 +7,10 @@ import type { CredentialService } from '../features/credentials/credential-servi
 import { ConflictError, InputError, NotFoundError } from '../http/errors.js';
 import type { OutboundFor } from '../outbound/index.js';
 import type { SapCallRecord } from '../sap/http/call-log.js';
+import { STARTER_LEASE_PREFIX } from '../store/automation-store.js';
 import type { ConnectionAggregate, StepRecord, Store } from '../store/types.js';
 import { automationContext } from './automation-context.js';
+import { endOrphanRuns } from './orphan-runs.js';
 import { preflight } from './preflight.js';
 import { NOTHING_TO_REPAIR, readOnlyContext, repairPlanOf, repairSetOf } from './repair.js';
 import { readTenantFacts, type ClientIdChoice } from './tenant-facts.js';
@@ -50,6 +52,8 @@ interface RunJob {
   runId: string;
   confirmChanges: boolean;
   repairUnits: AutomationUnitId[] | null;
+  /** The starter's lease on the run (STARTER_LEASE_PREFIX): the job's first lease takes it over, no cut. */
+  handedFrom?: string;
 }
 
 /** Plans, runs and records assisted setup; every unit lives in ./units, one file each. */
@@ -222,7 +226,7 @@ export function createAutomationService({ store, credentials, outboundFor, clock
    * run's lease while it works (renewed), so a retried job never executes a run that a live instance still executes;
    * the units read before they write, so resuming a half-done run makes no second object.
    */
-  async function runJob({ tenantId, connectionId, runId, confirmChanges, repairUnits }: RunJob): Promise<void> {
+  async function runJob({ tenantId, connectionId, runId, confirmChanges, repairUnits, handedFrom }: RunJob): Promise<void> {
     const warm = prepared.get(runId);
     prepared.delete(runId);
     const run = await store.latestRun(tenantId, connectionId);
@@ -232,7 +236,7 @@ export function createAutomationService({ store, credentials, outboundFor, clock
       const now = clock();
       return { by, now: now.toISOString(), until: new Date(now.getTime() + runLeaseMs).toISOString() };
     };
-    if (!(await store.leaseRun(runId, lease()))) throw new Error(`Run ${runId} is being executed by another instance; the job is retried later.`);
+    if (!(await store.leaseRun(runId, { ...lease(), from: handedFrom }))) throw new Error(`Run ${runId} is being executed by another instance; the job is retried later.`);
     const renew = setInterval(() => void store.leaseRun(runId, lease()).catch(() => undefined), Math.max(1_000, runLeaseMs / 3));
     renew.unref();
     try {
@@ -262,8 +266,9 @@ export function createAutomationService({ store, credentials, outboundFor, clock
 
   /**
    * The dead letter of a run: its job used up its retries (JOB_RETRY_LIMIT), each cut by an instance that stopped —
-   * or still held by a live one. A held run gets a fresh job (its instance may still die); any other is marked
-   * interrupted with why, never left running with nobody to execute it.
+   * or still held by a live one. A held run gets a fresh job (its instance may still die), due when the lease would
+   * run out if not renewed: sooner, it would only find the lease held, fail and come back here at once, over and over;
+   * any other is marked interrupted with why, never left running with nobody to execute it.
    */
   async function giveUpRun(job: RunJob): Promise<void> {
     const ended = await store.interruptCutRun(job.runId, clock().toISOString(), (cuts) => {
@@ -271,7 +276,7 @@ export function createAutomationService({ store, credentials, outboundFor, clock
       return `${why}, and is not retried any more. Start it again: it resumes where it stopped (what it made in SAP is adopted).`;
     });
     if (ended === 'ended') return;
-    if (ended === 'held') return jobs.send<RunJob>('assisted-setup', job, { singletonKey: job.connectionId });
+    if (ended === 'held') return jobs.send<RunJob>('assisted-setup', job, { singletonKey: job.connectionId, startAfterMs: runLeaseMs });
     const run = await store.latestRun(job.tenantId, job.connectionId);
     if (run?.id !== job.runId) return;
     for (const unit of run.units) if (unit.status === 'pending' || unit.status === 'running') unit.status = 'skipped';
@@ -321,27 +326,50 @@ export function createAutomationService({ store, credentials, outboundFor, clock
       };
       // A rotation switches the communication system's certificate: a run would write the one it read before (and Repair too).
       if (await store.rotationLeased(connectionId, clock().toISOString())) throw new ConflictError('CONFLICT', 'A trust certificate rotation of this connection is running: start when it has finished.');
-      // Claimed in the database before any SAP call: two clicks, tabs or servers cannot run the same setup twice.
-      if (!(await store.claimRun(tenantId, connectionId, run))) throw new ConflictError('CONFLICT', 'Assisted setup is already running for this connection.');
+      // Claimed in the database before any SAP call: two clicks, tabs or servers cannot run the same setup twice. The
+      // claim is leased to this start (renewed while the preflight reads SAP) until the run's job takes it over: if
+      // this instance dies before queueing the job, the lease runs out and the run is an orphan that a later start, or
+      // any instance's sweep (orphan-runs.ts), ends — never a run "running" with nobody on it, blocking the connection.
+      const starter = `${STARTER_LEASE_PREFIX}${instanceId}/${run.id}`;
+      const starterLease = () => {
+        const now = clock();
+        return { by: starter, now: now.toISOString(), until: new Date(now.getTime() + runLeaseMs).toISOString() };
+      };
+      const claim = () => store.claimRun(tenantId, connectionId, run, starterLease());
+      if (!(await claim()) && !((await endOrphanRuns(store, clock().toISOString(), connectionId)) > 0 && (await claim()))) {
+        throw new ConflictError('CONFLICT', 'Assisted setup is already running for this connection.');
+      }
+      const renew = setInterval(() => void store.leaseRun(run.id, starterLease()).catch(() => undefined), Math.max(1_000, runLeaseMs / 3));
+      renew.unref();
       const refuse = async (problems: string[]) => {
         Object.assign(run, { status: 'failed', error: problems.join(' '), finishedAt: clock().toISOString() });
         for (const unit of run.units) unit.status = 'skipped';
         await store.saveRun(tenantId, connectionId, run);
         throw new InputError(`Assisted setup cannot start: ${problems.join(' ')}`);
       };
-      const built = await automationContext(aggregate, { credentials, outbound: outboundFor(aggregate.connection), clock, timeoutMs, clientIdChoice, log: (record) => calls.push({ ...record, unit: currentUnit.getStore() ?? null }) }).catch(
-        (error: unknown) => ({ ok: false as const, blockers: [error instanceof Error ? error.message : String(error)] }),
-      );
-      if (!built.ok) return refuse(built.blockers);
-      const problems = await preflight(built.context);
-      if (problems.length) return refuse(problems);
+      let context: UnitContext;
+      try {
+        const built = await automationContext(aggregate, { credentials, outbound: outboundFor(aggregate.connection), clock, timeoutMs, clientIdChoice, log: (record) => calls.push({ ...record, unit: currentUnit.getStore() ?? null }) }).catch(
+          (error: unknown) => ({ ok: false as const, blockers: [error instanceof Error ? error.message : String(error)] }),
+        );
+        if (!built.ok) return await refuse(built.blockers);
+        const problems = await preflight(built.context);
+        if (problems.length) return await refuse(problems);
+        context = built.context;
+        // Still ours? Only if the lease could not be renewed for all its length (the database away) and another
+        // instance ended the run as an orphan meanwhile: it must not be written back to running, nor queued.
+        if (!(await store.leaseRun(run.id, starterLease()))) throw new ConflictError('CONFLICT', 'This run was ended while its preflight ran (its lease could not be renewed). Start it again.');
+      } finally {
+        clearInterval(renew);
+      }
       calls.length = 0; // the preflight's reads are not part of the run
       run.startedAt = clock().toISOString(); // the run proper starts now: its wall time leaves out the preflight
       // Any instance may execute it (and another take over if that one dies): the job carries ids, not secrets.
       await store.saveRun(tenantId, connectionId, run);
-      if (!jobs.durable) prepared.set(run.id, { aggregate, context: built.context, run });
+      if (!jobs.durable) prepared.set(run.id, { aggregate, context, run });
       try {
-        await jobs.send<RunJob>('assisted-setup', { tenantId, connectionId, runId: run.id, confirmChanges, repairUnits: repairSet ? [...repairSet] : null }, { singletonKey: connectionId });
+        const job: RunJob = { tenantId, connectionId, runId: run.id, confirmChanges, repairUnits: repairSet ? [...repairSet] : null, handedFrom: starter };
+        await jobs.send<RunJob>('assisted-setup', job, { singletonKey: connectionId });
       } catch (error) {
         prepared.delete(run.id);
         // Not queued: the run must not stay "running" with nobody to execute it.
@@ -350,6 +378,10 @@ export function createAutomationService({ store, credentials, outboundFor, clock
         await store.saveRun(tenantId, connectionId, run);
         throw error;
       }
+      // Handed on: the job owns the run now (its expiry, retries and dead letter end it if its instances die). Released
+      // at once, not left to run out, so a job that waits for a worker longer than the lease is no orphan. A no-op if
+      // the job took the lease first.
+      await store.releaseRun(run.id, starter).catch(() => undefined);
       return run;
     },
 

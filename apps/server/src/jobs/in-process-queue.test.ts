@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInProcessQueue } from './in-process-queue.js';
+import { createInProcessQueue, retryDelayMs } from './in-process-queue.js';
 
 const until = async (done: () => boolean) => {
   for (let i = 0; i < 200 && !done(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -50,6 +50,33 @@ describe('the in-process job queue (SQLite)', () => {
     await queue.idle();
     expect(runs).toBe(3);
     await queue.stop();
+  });
+
+  it('when a retry\'s computed delay exceeds what a timer holds (2^31 ms), then it is capped: no resend within a second', async () => {
+    const queue = createInProcessQueue();
+    const runs = { capped: 0, uncapped: 0 };
+    // ALERTS_RETRY_BASE_MS=3600000 doubled 10 times, capped at an hour; and a delay past 2^31 ms with no cap of its own.
+    queue.work('alert-delivery', async () => {
+      runs.capped += 1;
+      throw new Error('receiver down');
+    }, { retry: { limit: 20, delayMs: 3_600_000 * 2 ** 10, backoff: true, maxDelayMs: 3_600_000 } });
+    queue.work('health-check', async () => {
+      runs.uncapped += 1;
+      throw new Error('SAP down');
+    }, { retry: { limit: 20, delayMs: 2 ** 32, backoff: false } });
+    await queue.start();
+    await queue.send('alert-delivery', {}, { singletonKey: 'd3', id: 'd3' });
+    await queue.send('health-check', {}, { singletonKey: 'c1' });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(runs).toEqual({ capped: 1, uncapped: 1 });
+    await queue.stop();
+  });
+
+  it('when a retry policy has maxDelayMs, then no retry waits longer, and none longer than a timer holds without it', () => {
+    const hourly = { limit: 20, delayMs: 3_600_000, backoff: true, maxDelayMs: 3_600_000 };
+    expect(Array.from({ length: 20 }, (_, attempt) => retryDelayMs(hourly, attempt))).toEqual(Array(20).fill(3_600_000));
+    expect(retryDelayMs({ limit: 20, delayMs: 30_000, backoff: true, maxDelayMs: 3_600_000 }, 2)).toBe(120_000);
+    expect(retryDelayMs({ limit: 20, delayMs: 3_600_000, backoff: true }, 19)).toBe(2 ** 31 - 1);
   });
 
   it('when jobs share a singleton key, then they run one after another', async () => {

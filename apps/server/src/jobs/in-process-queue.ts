@@ -1,11 +1,18 @@
 import pLimit from 'p-limit';
-import type { JobName, JobOptions, JobQueue, WorkOptions } from './job-queue.js';
+import type { JobName, JobOptions, JobQueue, RetryPolicy, WorkOptions } from './job-queue.js';
 
 interface Kind {
   handler: (data: object) => Promise<void>;
   options: WorkOptions<object>;
   limit: <R>(work: () => Promise<R>) => Promise<R>;
 }
+
+/** The longest setTimeout delay: Node fires a longer one after 1 ms (and warns), which would resend at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The wait before retry `attempt + 1` (attempt 0 is the first run): doubled per retry with `backoff`, capped. */
+export const retryDelayMs = (retry: RetryPolicy, attempt: number) =>
+  Math.min(retry.backoff ? retry.delayMs * 2 ** attempt : retry.delayMs, retry.maxDelayMs ?? MAX_TIMER_MS, MAX_TIMER_MS);
 
 /** Unlimited: a job kind without `concurrency` runs each job as it comes, as pg-boss jobs of different keys do. */
 const unlimited = <R>(work: () => Promise<R>) => work();
@@ -37,7 +44,7 @@ export function createInProcessQueue(): JobQueue {
           const timer = setTimeout(() => {
             retryTimers.delete(timer);
             if (!stopped) enqueue(kind, data, { singletonKey, id }, attempt + 1);
-          }, retry.backoff ? retry.delayMs * 2 ** attempt : retry.delayMs);
+          }, retryDelayMs(retry, attempt));
           timer.unref();
           retryTimers.add(timer);
           return;
@@ -71,7 +78,13 @@ export function createInProcessQueue(): JobQueue {
         if (known.has(options.id)) return;
         known.add(options.id);
       }
-      enqueue(kind, data, options, 0);
+      if (!options.startAfterMs) return enqueue(kind, data, options, 0);
+      const timer = setTimeout(() => {
+        retryTimers.delete(timer);
+        if (!stopped) enqueue(kind, data, options, 0);
+      }, Math.min(options.startAfterMs, MAX_TIMER_MS));
+      timer.unref();
+      retryTimers.add(timer);
     },
     async start() {
       stopped = false;

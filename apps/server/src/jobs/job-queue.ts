@@ -14,9 +14,12 @@ export interface JobOptions {
   singletonKey: string;
   /**
    * The job's identity: a second send with an id whose job is still queued, waiting for a retry or running is a
-   * no-op (an alert delivery: its id, however many instances sweep the outbox).
+   * no-op; on pg-boss also one whose job ended, until pg-boss archives it (about 12 h). So an id names work done once:
+   * an alert delivery's attempt (its id and attempts so far), however many instances sweep the outbox.
    */
   id?: string;
+  /** Not before this many ms from now (pg-boss counts whole seconds, rounded up): a run whose lease is still held. */
+  startAfterMs?: number;
 }
 
 /** Retries of a job whose handler threw or whose instance died (the job expired). */
@@ -27,10 +30,20 @@ export interface RetryPolicy {
   delayMs: number;
   /** Doubles the delay per retry (pg-boss adds up to as much again at random). */
   backoff: boolean;
+  /**
+   * The longest wait before a retry (the in-process queue also never waits longer than a timer can: about 24.8 days).
+   * pg-boss's backoff has no cap, so there a policy whose backoff could exceed it retries at a fixed delay instead
+   * (pg-boss-queue.ts, pgBossRetryOf).
+   */
+  maxDelayMs?: number;
 }
 
 export interface WorkOptions<T> {
-  /** Absent: the engine's default (JOB_RETRY_LIMIT retries, half of JOB_EXPIRE_SECONDS apart). */
+  /**
+   * Absent: on pg-boss JOB_RETRY_LIMIT retries, half of JOB_EXPIRE_SECONDS apart (a job cut by a dead instance is taken
+   * over); the in-process queue retries none (a crash ends the process and its jobs with it; what they stood for is
+   * found again at the next start).
+   */
   retry?: RetryPolicy;
   /** A job running longer counts as cut (its instance died) and is retried; absent: JOB_EXPIRE_SECONDS. */
   expireSeconds?: number;

@@ -10,8 +10,8 @@ export function publishingRuns(store: Store, bus: Pick<ProgressBus, 'publish'>):
   const publish = (tenantId: string, connectionId: string, run: AutomationRun) => bus.publish({ tenantId, connectionId, runId: run.id, sequence: runSequence(run) });
   return {
     ...store,
-    async claimRun(tenantId, connectionId, run) {
-      const claimed = await store.claimRun(tenantId, connectionId, run);
+    async claimRun(tenantId, connectionId, run, lease) {
+      const claimed = await store.claimRun(tenantId, connectionId, run, lease);
       if (claimed) await publish(tenantId, connectionId, run);
       return claimed;
     },

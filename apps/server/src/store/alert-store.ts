@@ -33,21 +33,28 @@ export interface AlertStore {
   /** A test alert: outbox row and one delivery to one channel. */
   enqueueTestAlert(outbox: AlertOutboxRow, delivery: AlertDeliveryRow): Promise<void>;
   /**
-   * Pending immediate deliveries and the channels with a due digest, not leased; a digest by the smallest id of its
-   * due deliveries (the same until that digest went out: the job queue keeps one job per digest by it).
+   * Pending immediate deliveries due and not leased, with their attempts so far, and the channels with a due digest,
+   * not leased, with the earliest due time and the most attempts of its due deliveries. Each names one attempt: every
+   * claim counts an attempt (also one cut by a dying instance) and a retry moves the due time, so the job queue keeps
+   * one job per attempt by them (alert-worker.ts) and a later attempt is a new job.
    */
-  dueAlertWork(now: string, limit: number): Promise<{ deliveryIds: string[]; digests: { channelId: string; firstDeliveryId: string }[] }>;
+  dueAlertWork(now: string, limit: number): Promise<{ deliveries: { id: string; attempts: number }[]; digests: { channelId: string; dueAt: string; attempts: number }[] }>;
   /**
-   * One atomic write: undefined when not pending or leased by someone else. When it is due is the job queue's to say
-   * (alert-worker.ts): a retry comes no sooner than the delay the delivery log shows.
+   * One atomic write: undefined when not pending, leased by someone else or (`dueOnly`, a job's claim) not yet due —
+   * so a retry never goes sooner than the delivery log's next attempt. Send test alert claims without `dueOnly`.
    */
-  claimAlertDelivery(deliveryId: string, lease: DeliveryLease): Promise<ClaimedDelivery | undefined>;
-  /** Whether the delivery still waits to be sent (a job that could not claim it then tries again later). */
-  isAlertDeliveryPending(deliveryId: string): Promise<boolean>;
+  claimAlertDelivery(deliveryId: string, lease: DeliveryLease, options?: { dueOnly?: boolean }): Promise<ClaimedDelivery | undefined>;
   /** Claims every due digest delivery of the channel at once (one digest message); empty when none or leased. */
   claimAlertDigest(channelId: string, lease: DeliveryLease): Promise<ClaimedDelivery[]>;
-  /** Ends the lease with the outcome; false (nothing written) when `by` lost the lease. */
-  finishAlertDeliveries(ids: string[], by: string, outcome: { status: 'pending' | 'delivered' | 'failed'; at: string; nextAttemptAt: string | null; statusCode: number | null; error: string | null }): Promise<boolean>;
+  /**
+   * Ends the lease with the outcome; false (nothing written) when `by` lost the lease. `uncountClaim`: the claim that
+   * took the lease was no attempt (it only found the attempts used up), so the log keeps the attempts really made.
+   */
+  finishAlertDeliveries(
+    ids: string[],
+    by: string,
+    outcome: { status: 'pending' | 'delivered' | 'failed'; at: string; nextAttemptAt: string | null; statusCode: number | null; error: string | null; uncountClaim?: boolean },
+  ): Promise<boolean>;
   getAlertDelivery(tenantId: string, deliveryId: string): Promise<AlertDeliveryRow | undefined>;
   /** Deletes alerts made before `before` whose deliveries all ended (their deliveries go with them); answers how many. */
   pruneAlerts(before: string): Promise<number>;
@@ -111,7 +118,7 @@ export function createKyselyAlertStore(db: Kysely<Database>): AlertStore {
     async dueAlertWork(now, limit) {
       const immediate = await db
         .selectFrom('alert_deliveries')
-        .select('id')
+        .select(['id', 'attempts'])
         .where('status', '=', 'pending')
         .where('digest', '=', 0)
         .where('next_attempt_at', '<=', now)
@@ -121,7 +128,7 @@ export function createKyselyAlertStore(db: Kysely<Database>): AlertStore {
         .execute();
       const digests = await db
         .selectFrom('alert_deliveries')
-        .select((eb) => ['channel_id', eb.fn.min('id').as('first_id')])
+        .select((eb) => ['channel_id', eb.fn.min<string>('next_attempt_at').as('due_at'), eb.fn.max<number>('attempts').as('attempts')])
         .where('status', '=', 'pending')
         .where('digest', '=', 1)
         .where('next_attempt_at', '<=', now)
@@ -130,16 +137,20 @@ export function createKyselyAlertStore(db: Kysely<Database>): AlertStore {
         .orderBy('channel_id')
         .limit(limit)
         .execute();
-      return { deliveryIds: immediate.map((r) => r.id), digests: digests.map((r) => ({ channelId: r.channel_id, firstDeliveryId: r.first_id })) };
+      return {
+        deliveries: immediate.map((r) => ({ id: r.id, attempts: Number(r.attempts) })),
+        digests: digests.map((r) => ({ channelId: r.channel_id, dueAt: r.due_at, attempts: Number(r.attempts) })),
+      };
     },
-    async claimAlertDelivery(deliveryId, { by, now, until }) {
-      const result = await db
+    async claimAlertDelivery(deliveryId, { by, now, until }, { dueOnly = false } = {}) {
+      let claim = db
         .updateTable('alert_deliveries')
         .set((eb) => ({ claimed_by: by, claimed_until: until, attempts: eb('attempts', '+', 1) }))
         .where('id', '=', deliveryId)
         .where('status', '=', 'pending')
-        .where(freeLease(now))
-        .executeTakeFirst();
+        .where(freeLease(now));
+      if (dueOnly) claim = claim.where('next_attempt_at', '<=', now);
+      const result = await claim.executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) return undefined;
       const row = await db.selectFrom('alert_deliveries').selectAll().where('id', '=', deliveryId).executeTakeFirstOrThrow();
       return (await withParts([row]))[0];
@@ -161,7 +172,8 @@ export function createKyselyAlertStore(db: Kysely<Database>): AlertStore {
       if (ids.length === 0) return true;
       const result = await db
         .updateTable('alert_deliveries')
-        .set({
+        .set((eb) => ({
+          ...(outcome.uncountClaim ? { attempts: eb('attempts', '-', 1) } : {}),
           status: outcome.status,
           next_attempt_at: outcome.nextAttemptAt,
           delivered_at: outcome.status === 'delivered' ? outcome.at : null,
@@ -169,15 +181,11 @@ export function createKyselyAlertStore(db: Kysely<Database>): AlertStore {
           last_error: outcome.error,
           claimed_by: null,
           claimed_until: null,
-        })
+        }))
         .where('id', 'in', ids)
         .where('claimed_by', '=', by)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
-    },
-    async isAlertDeliveryPending(deliveryId) {
-      const row = await db.selectFrom('alert_deliveries').select('status').where('id', '=', deliveryId).executeTakeFirst();
-      return row?.status === 'pending';
     },
     getAlertDelivery: (tenantId, deliveryId) => db.selectFrom('alert_deliveries').selectAll().where('tenant_id', '=', tenantId).where('id', '=', deliveryId).executeTakeFirst(),
     async listAlertDeliveries(tenantId, { page, pageSize, channelId }) {
