@@ -10,10 +10,10 @@
 // 0.3 s) and leaves every npm package external, loaded from node_modules as it is (native better-sqlite3 and argon2
 // included). Type checking stays with `tsc -b`. `npm start` runs the bundle with --enable-source-maps, so stack traces
 // name the .ts lines; measured by `npm run bench:start`, it adds no memory and tens of milliseconds at start.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourceFingerprint } from '../../../scripts/source-fingerprint.mjs';
 import { withBuildLock } from './build-lock.mjs';
 
 const server = path.resolve(import.meta.dirname, '..');
@@ -24,21 +24,17 @@ const ENTRIES = ['src/index.ts', 'src/rotate-secrets-main.ts'];
 
 /** A hash of everything the server bundle is made of besides node_modules (package-lock.json stands for those); tests aside. */
 export function serverSourceFingerprint() {
-  const files = [];
-  const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (!entry.name.endsWith('.test.ts')) files.push(file);
-    }
-  };
-  for (const dir of ['apps/server/src', 'apps/sandbox/src', 'packages/shared/src']) walk(path.join(root, dir));
-  for (const dir of ['apps/server', 'apps/sandbox', 'packages/shared']) files.push(path.join(root, dir, 'package.json'));
-  // esbuild reads tsconfig (class fields, module syntax); this script holds the build options.
-  files.push(path.join(root, 'package-lock.json'), path.join(root, 'tsconfig.base.json'), path.join(server, 'tsconfig.json'), fileURLToPath(import.meta.url));
-  const hash = createHash('sha256');
-  for (const file of files.sort()) hash.update(`${path.relative(root, file)}\0`).update(fs.readFileSync(file)).update('\0');
-  return hash.digest('hex');
+  return sourceFingerprint(root, {
+    dirs: ['apps/server/src', 'apps/sandbox/src', 'packages/shared/src'],
+    files: [
+      ...['apps/server', 'apps/sandbox', 'packages/shared'].map((dir) => `${dir}/package.json`),
+      // esbuild reads tsconfig (class fields, module syntax); this script holds the build options.
+      'package-lock.json',
+      'tsconfig.base.json',
+      'apps/server/tsconfig.json',
+      path.relative(root, fileURLToPath(import.meta.url)),
+    ],
+  });
 }
 
 /** Whether dist/ holds every entry, built from the sources as they are now. */

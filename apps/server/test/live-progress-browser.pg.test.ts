@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { startSandbox, type RunningSandbox } from '@tcc/sandbox';
+import type { RunningSandbox } from '@tcc/sandbox';
 import type { AutomationRun } from '@tcc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/auth/bootstrap-users.js';
 import { killProcess, randomBasePort, startServerProcess, type ServerProcess } from './support/server-process.js';
+import { saveSandboxCredentials, signedInOnDemo, startSharedSandbox } from './support/shared-sandbox.js';
 import { testDatabaseUrl } from './support/test-database.js';
-import { apiClient, type ApiClient } from './support/test-server.js';
+import type { ApiClient } from './support/test-server.js';
 
 /**
  * Issue 11, Done-when 2, its browser part: a browser following live progress on instance B sees every step of a run
@@ -32,9 +33,8 @@ let connectionBase = '';
 beforeAll(async () => {
   if (!fs.existsSync(path.join(webDist, 'index.html'))) throw new Error(`no web build in ${webDist}: run npm run build first`);
   // 250 ms per SAP call: every unit stays running long enough for the page to render it.
-  sandbox = await startSandbox({ faults: { latencyMs: 250 } });
-  const descriptorFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-live-browser-')), 'sandbox.json');
-  fs.writeFileSync(descriptorFile, JSON.stringify(sandbox.descriptor));
+  const { sandbox: started, descriptorFile } = await startSharedSandbox(250);
+  sandbox = started;
   const shared = {
     DATABASE_URL: await testDatabaseUrl(fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-live-browser-db-'))),
     SECRETS_KEY: randomBytes(32).toString('base64'),
@@ -50,19 +50,8 @@ beforeAll(async () => {
   b = await startServerProcess('B', BASE_PORT + 2, { ...shared, JOB_WORKERS: 'off' });
   servers.push(b);
   // The credentials, saved through A: what B shows and C uses comes from the shared database.
-  onA = apiClient(a.url);
-  await onA.signIn('demo-admin', DEMO_PASSWORD);
-  const tenant = (await onA.get('/api/tenants?pageSize=100')).body.items.find((t: { name: string }) => t.name === 'Sandbox demo');
-  const connection = (await onA.get(`/api/tenants/${tenant.id}/connections`)).body.items[0];
-  connectionBase = `/api/tenants/${tenant.id}/connections/${connection.id}`;
-  const saved = await onA.put(`${connectionBase}/credentials`, {
-    destinationServiceKey: JSON.stringify(sandbox.descriptor.btp.destinationServiceKey),
-    communicationManagementUser: sandbox.descriptor.s4.communicationManagement.user,
-    communicationManagementPassword: sandbox.descriptor.s4.communicationManagement.password,
-    generateTaskCenterUserPassword: true,
-    version: connection.version,
-  });
-  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  ({ api: onA, base: connectionBase } = await signedInOnDemo(a.url));
+  await saveSandboxCredentials(onA, connectionBase, sandbox);
   browser = await chromium.launch(
     systemChromium ? { executablePath: systemChromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] } : {},
   );

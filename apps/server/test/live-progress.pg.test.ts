@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSandbox, type RunningSandbox } from '@tcc/sandbox';
+import type { RunningSandbox } from '@tcc/sandbox';
 import type { AutomationRun } from '@tcc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/auth/bootstrap-users.js';
+import { saveSandboxCredentials, signedInOnDemo, startSharedSandbox } from './support/shared-sandbox.js';
 import { testDatabaseUrl } from './support/test-database.js';
 import { positionOf, readEventStream, type StreamEvent } from './support/event-stream.js';
 import { apiClient, startTestServer, type ApiClient, type TestServer } from './support/test-server.js';
@@ -24,27 +25,16 @@ let base = '';
 
 beforeAll(async () => {
   // 50 ms per SAP call: every unit runs long enough to be seen running.
-  sandbox = await startSandbox({ faults: { latencyMs: 50 } });
-  const descriptorFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-live-')), 'sandbox.json');
-  fs.writeFileSync(descriptorFile, JSON.stringify(sandbox.descriptor));
+  const { sandbox: started, descriptorFile } = await startSharedSandbox(50);
+  sandbox = started;
   const dataDirA = fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-live-a-'));
   const shared = { DATABASE_URL: await testDatabaseUrl(dataDirA), SECRETS_KEY: randomBytes(32).toString('base64'), SANDBOX: 'external', SANDBOX_DESCRIPTOR: descriptorFile, JOB_POLL_SECONDS: '0.5' };
   // One after the other: the first migrates and seeds the demo tenant, the second finds them.
   a = await startTestServer(dataDirA, shared);
   b = await startTestServer(undefined, { ...shared, JOB_WORKERS: 'off' });
-  const onA = apiClient(a.baseUrl);
-  await onA.signIn('demo-admin', DEMO_PASSWORD);
-  const tenant = (await onA.get('/api/tenants?pageSize=100')).body.items.find((t: { name: string }) => t.name === 'Sandbox demo');
-  const connection = (await onA.get(`/api/tenants/${tenant.id}/connections`)).body.items[0];
-  base = `/api/tenants/${tenant.id}/connections/${connection.id}`;
-  const saved = await onA.put(`${base}/credentials`, {
-    destinationServiceKey: JSON.stringify(sandbox.descriptor.btp.destinationServiceKey),
-    communicationManagementUser: sandbox.descriptor.s4.communicationManagement.user,
-    communicationManagementPassword: sandbox.descriptor.s4.communicationManagement.password,
-    generateTaskCenterUserPassword: true,
-    version: connection.version,
-  });
-  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  const onA = await signedInOnDemo(a.baseUrl);
+  base = onA.base;
+  await saveSandboxCredentials(onA.api, base, sandbox);
   onB = apiClient(b.baseUrl);
   await onB.signIn('demo-admin', DEMO_PASSWORD);
 }, 60_000);

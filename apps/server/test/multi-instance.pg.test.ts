@@ -2,27 +2,26 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSandbox, type RunningSandbox } from '@tcc/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/auth/bootstrap-users.js';
 import { killProcess, randomBasePort, startServerProcess, type ServerProcess } from './support/server-process.js';
+import { expectOneOfEachSapObject, saveSandboxCredentials, signedInOnDemo, startSharedSandbox, untilRunEnded } from './support/shared-sandbox.js';
 import { testDatabaseUrl } from './support/test-database.js';
-import { apiClient, type ApiClient } from './support/test-server.js';
+import { apiClient } from './support/test-server.js';
 
 /**
  * Issue 11, Done-when 2: three server processes on one PostgreSQL database, driven alternately. Runs only in the
  * PostgreSQL pass of `npm test` (files named *.pg.test.ts; vitest.config.ts includes them when TEST_STORE=postgres).
  * A is killed with SIGKILL in the middle of an assisted run (no shutdown code runs); the run completes through
- * another instance with exactly one of each SAP object. B serves HTTP only (JOB_WORKERS=off), so a run started
- * through B executes on C while B streams its progress.
+ * another instance with exactly one of each SAP object. A browser following a run across instances is
+ * live-progress-browser.pg.test.ts.
  */
 const BASE_PORT = randomBasePort();
 // One database for all three instances (test-database.ts makes it, and drops it after the file).
 let databaseUrl = '';
 const secretsKey = randomBytes(32).toString('base64');
 
-let sandbox: RunningSandbox;
-let descriptorFile = '';
+let shared: Awaited<ReturnType<typeof startSharedSandbox>>;
 const servers = new Map<string, ServerProcess>();
 
 async function startServer(name: 'A' | 'B' | 'C', extra: Record<string, string> = {}): Promise<void> {
@@ -33,7 +32,7 @@ async function startServer(name: 'A' | 'B' | 'C', extra: Record<string, string> 
       DATABASE_URL: databaseUrl,
       SECRETS_KEY: secretsKey,
       SANDBOX: 'external',
-      SANDBOX_DESCRIPTOR: descriptorFile,
+      SANDBOX_DESCRIPTOR: shared.descriptorFile,
       MAX_FAILED_SIGN_INS: '3',
       // A run whose instance died is taken over within seconds (production: minutes).
       JOB_EXPIRE_SECONDS: '4',
@@ -45,24 +44,13 @@ async function startServer(name: 'A' | 'B' | 'C', extra: Record<string, string> 
   );
 }
 
-const kill = killProcess;
 const url = (name: string) => servers.get(name)!.url;
-const sandboxCalls = async () => ((await (await fetch(`${sandbox.descriptor.baseUrl}/sandbox/stats`)).json()) as { calls: number }).calls;
-
-async function signedIn(name: string): Promise<{ api: ApiClient; base: string }> {
-  const api = apiClient(url(name));
-  await api.signIn('demo-admin', DEMO_PASSWORD);
-  const tenant = (await api.get('/api/tenants?pageSize=100')).body.items.find((t: { name: string }) => t.name === 'Sandbox demo');
-  const connection = (await api.get(`/api/tenants/${tenant.id}/connections`)).body.items[0];
-  return { api, base: `/api/tenants/${tenant.id}/connections/${connection.id}` };
-}
+const signedIn = (name: string) => signedInOnDemo(url(name));
 
 beforeAll(async () => {
   databaseUrl = await testDatabaseUrl(fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-multi-db-')));
   // 20 ms per SAP call: a run takes long enough to be killed in the middle.
-  sandbox = await startSandbox({ faults: { latencyMs: 20 } });
-  descriptorFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-multi-')), 'sandbox.json');
-  fs.writeFileSync(descriptorFile, JSON.stringify(sandbox.descriptor));
+  shared = await startSharedSandbox(20);
   // One at a time: the first creates the schema and the demo tenant; the others find them.
   await startServer('A');
   await startServer('B', { JOB_WORKERS: 'off' });
@@ -71,8 +59,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([...servers.values()].map(({ child }) => kill(child)));
-  await sandbox?.close();
+  await Promise.all([...servers.values()].map(({ child }) => killProcess(child)));
+  await shared?.sandbox.close();
 });
 
 describe('three instances on one PostgreSQL database', () => {
@@ -99,52 +87,33 @@ describe('three instances on one PostgreSQL database', () => {
 
   it('when A is killed in the middle of an assisted run, then the run completes through another instance with exactly one of each SAP object', async () => {
     const { api, base } = await signedIn('A');
-    const version = (await api.get(base)).body.version;
-    await api.put(`${base}/credentials`, {
-      destinationServiceKey: JSON.stringify(sandbox.descriptor.btp.destinationServiceKey),
-      communicationManagementUser: sandbox.descriptor.s4.communicationManagement.user,
-      communicationManagementPassword: sandbox.descriptor.s4.communicationManagement.password,
-      generateTaskCenterUserPassword: true,
-      version,
-    });
+    await saveSandboxCredentials(api, base, shared.sandbox);
     // 250 ms per SAP call: the run lasts long enough to restart C as a worker and to kill A in the middle.
-    await fetch(`${sandbox.descriptor.baseUrl}/sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 250 }) });
-    const before = await sandboxCalls();
+    await shared.setLatency(250);
+    const before = await shared.calls();
     const started = await api.post(`${base}/automation/runs`, { confirmChanges: true });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
-    const afterPreflight = await sandboxCalls();
+    const afterPreflight = await shared.calls();
     const waitForCalls = async (n: number) => {
       const deadline = Date.now() + 20_000;
-      while ((await sandboxCalls()) < n && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      while ((await shared.calls()) < n && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     };
     // A, the only worker, has taken the job: its SAP calls come in.
     await waitForCalls(afterPreflight + 1);
-    await kill(servers.get('C')!.child);
+    await killProcess(servers.get('C')!.child);
     await startServer('C');
     await waitForCalls(afterPreflight + 5);
-    const callsAtKill = await sandboxCalls();
-    await kill(servers.get('A')!.child);
-    await fetch(`${sandbox.descriptor.baseUrl}/sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 20 }) });
+    const callsAtKill = await shared.calls();
+    await killProcess(servers.get('A')!.child);
+    await shared.setLatency(20);
     expect(callsAtKill - before).toBeGreaterThan(5);
 
     const b = (await signedIn('B')).api;
-    let run = (await b.get(`${base}/automation/runs/latest`)).body;
-    const until = Date.now() + 60_000;
-    while (run.status === 'running' && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      run = (await b.get(`${base}/automation/runs/latest`)).body;
-    }
+    const run = await untilRunEnded(b, base, 60_000);
     expect(run.status, JSON.stringify(run)).toBe('succeeded');
     expect(run.id).toBe(started.body.id);
 
-    const s4 = sandbox.context.state.s4;
-    const count = <T>(items: Iterable<T>, keep: (item: T) => boolean) => [...items].filter(keep).length;
-    expect(count(s4.communicationUsers.values(), (u) => u.Name === 'TASK_CENTER_USER')).toBe(1);
-    expect(count(s4.communicationSystems.values(), (s) => s.ID === 'TASK_CENTER')).toBe(1);
-    const system = [...s4.communicationSystems.values()].find((s) => s.ID === 'TASK_CENTER')!;
-    expect(count(s4.inboundUsers.values(), (u) => u.CommunicationSystemUUID === system.UUID)).toBe(1);
-    expect(count(s4.arrangements.values(), (a) => a.CommunicationScenarioID === 'SAP_COM_0501')).toBe(1);
-    expect(count(sandbox.context.state.btp.destinations.values(), (d) => d['tc.enabled'] === 'true')).toBe(1);
+    expectOneOfEachSapObject(shared.sandbox);
   }, 90_000);
 
   // Last: it uses up this address's sign-in attempts on every instance.

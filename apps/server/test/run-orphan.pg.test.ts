@@ -3,12 +3,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSandbox, type RunningSandbox } from '@tcc/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/auth/bootstrap-users.js';
 import { killProcess, randomBasePort, startServerProcess } from './support/server-process.js';
+import { expectOneOfEachSapObject, saveSandboxCredentials, signedInOnDemo, startSharedSandbox, untilRunEnded } from './support/shared-sandbox.js';
 import { testDatabaseUrl } from './support/test-database.js';
-import { apiClient, type ApiClient } from './support/test-server.js';
 
 /**
  * A run whose server dies during its preflight — claimed "running" in the database, its job not queued yet — is no
@@ -19,8 +17,7 @@ import { apiClient, type ApiClient } from './support/test-server.js';
 const BASE_PORT = randomBasePort();
 const secretsKey = randomBytes(32).toString('base64');
 let databaseUrl = '';
-let sandbox: RunningSandbox;
-let descriptorFile = '';
+let shared: Awaited<ReturnType<typeof startSharedSandbox>>;
 const servers: ChildProcess[] = [];
 let nextPort = BASE_PORT;
 let credentialsSet = false;
@@ -32,7 +29,7 @@ async function startServer(sweepSeconds: number): Promise<{ child: ChildProcess;
     DATABASE_URL: databaseUrl,
     SECRETS_KEY: secretsKey,
     SANDBOX: 'external',
-    SANDBOX_DESCRIPTOR: descriptorFile,
+    SANDBOX_DESCRIPTOR: shared.descriptorFile,
     HEALTH_CHECKS: 'off',
     JOB_MAINTENANCE_SECONDS: String(sweepSeconds),
     JOB_POLL_SECONDS: '0.5',
@@ -42,27 +39,7 @@ async function startServer(sweepSeconds: number): Promise<{ child: ChildProcess;
   return { child, port };
 }
 
-const sandboxCalls = async () => ((await (await fetch(`${sandbox.descriptor.baseUrl}/sandbox/stats`)).json()) as { calls: number }).calls;
-const setLatency = (latencyMs: number) => fetch(`${sandbox.descriptor.baseUrl}/sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs }) });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function signedIn(port: number): Promise<{ api: ApiClient; base: string }> {
-  const api = apiClient(`http://127.0.0.1:${port}`);
-  await api.signIn('demo-admin', DEMO_PASSWORD);
-  const tenant = (await api.get('/api/tenants')).body.items.find((t: { name: string }) => t.name === 'Sandbox demo');
-  const connection = (await api.get(`/api/tenants/${tenant.id}/connections`)).body.items[0];
-  return { api, base: `/api/tenants/${tenant.id}/connections/${connection.id}` };
-}
-
-async function untilEnded(api: ApiClient, base: string) {
-  let run = (await api.get(`${base}/automation/runs/latest`)).body;
-  const deadline = Date.now() + 30_000;
-  while (run.status === 'running' && Date.now() < deadline) {
-    await pause(100);
-    run = (await api.get(`${base}/automation/runs/latest`)).body;
-  }
-  return run;
-}
 
 /**
  * Starts a run on a fresh instance and kills that instance (SIGKILL) while its preflight reads SAP, before the start
@@ -70,20 +47,14 @@ async function untilEnded(api: ApiClient, base: string) {
  */
 async function orphanRun(): Promise<{ id: string | undefined; status: string }> {
   const { child, port } = await startServer(3_600);
-  const { api, base } = await signedIn(port);
+  const { api, base } = await signedInOnDemo(`http://127.0.0.1:${port}`);
   if (!credentialsSet) {
-    await api.put(`${base}/credentials`, {
-      destinationServiceKey: JSON.stringify(sandbox.descriptor.btp.destinationServiceKey),
-      communicationManagementUser: sandbox.descriptor.s4.communicationManagement.user,
-      communicationManagementPassword: sandbox.descriptor.s4.communicationManagement.password,
-      generateTaskCenterUserPassword: true,
-      version: (await api.get(base)).body.version,
-    });
+    await saveSandboxCredentials(api, base, shared.sandbox);
     credentialsSet = true;
   }
   const previous = (await api.get(`${base}/automation/runs/latest`)).body.id as string | undefined;
-  await setLatency(1_000);
-  const before = await sandboxCalls();
+  await shared.setLatency(1_000);
+  const before = await shared.calls();
   let answered = false;
   // Not awaited: the instance dies before it answers (the request then fails; that is the point).
   void api.post(`${base}/automation/runs`, { confirmChanges: true }).then(
@@ -93,36 +64,25 @@ async function orphanRun(): Promise<{ id: string | undefined; status: string }> 
   // Claimed ("running") before the preflight's first SAP call; killed once that call reached the sandbox.
   let orphan = { id: previous, status: '' };
   const deadline = Date.now() + 10_000;
-  while ((orphan.id === previous || (await sandboxCalls()) === before) && Date.now() < deadline) {
+  while ((orphan.id === previous || (await shared.calls()) === before) && Date.now() < deadline) {
     await pause(5);
     orphan = (await api.get(`${base}/automation/runs/latest`)).body;
   }
   await killProcess(child);
-  await setLatency(10);
+  await shared.setLatency(10);
   expect(answered).toBe(false);
   expect(orphan.status).toBe('running');
   return orphan;
 }
 
-function expectOneOfEachSapObject() {
-  const s4 = sandbox.context.state.s4;
-  const count = <T>(items: Iterable<T>, keep: (item: T) => boolean) => [...items].filter(keep).length;
-  expect(count(s4.communicationUsers.values(), (u) => u.Name === 'TASK_CENTER_USER')).toBe(1);
-  expect(count(s4.communicationSystems.values(), (s) => s.ID === 'TASK_CENTER')).toBe(1);
-  expect(count(s4.arrangements.values(), (x) => x.CommunicationScenarioID === 'SAP_COM_0501')).toBe(1);
-  expect(count(sandbox.context.state.btp.destinations.values(), (d) => d['tc.enabled'] === 'true')).toBe(1);
-}
-
 beforeAll(async () => {
   databaseUrl = await testDatabaseUrl(fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-orphan-db-')));
-  sandbox = await startSandbox({ faults: { latencyMs: 10 } });
-  descriptorFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tcc-orphan-')), 'sandbox.json');
-  fs.writeFileSync(descriptorFile, JSON.stringify(sandbox.descriptor));
+  shared = await startSharedSandbox(10);
 }, 60_000);
 
 afterAll(async () => {
   await Promise.all(servers.map(killProcess));
-  await sandbox?.close();
+  await shared?.sandbox.close();
 });
 
 describe('a run whose server died during its preflight', () => {
@@ -131,8 +91,8 @@ describe('a run whose server died during its preflight', () => {
 
     // Sweeps every second: the orphan ends once its starter's lease (2 s) has run out, with nobody starting anything.
     const { port } = await startServer(1);
-    const { api, base } = await signedIn(port);
-    const ended = await untilEnded(api, base);
+    const { api, base } = await signedInOnDemo(`http://127.0.0.1:${port}`);
+    const ended = await untilRunEnded(api, base);
     expect(ended.id).toBe(orphan.id);
     expect(ended.status, JSON.stringify(ended)).toBe('interrupted');
     expect(ended.error).toBe('The server that started this run stopped before handing it on. Start it again.');
@@ -141,10 +101,10 @@ describe('a run whose server died during its preflight', () => {
 
     const again = await api.post(`${base}/automation/runs`, { confirmChanges: true });
     expect(again.status, JSON.stringify(again.body)).toBe(201);
-    const run = await untilEnded(api, base);
+    const run = await untilRunEnded(api, base);
     expect(run.id).toBe(again.body.id);
-    expect(run.status, run.error).toBe('succeeded');
-    expectOneOfEachSapObject();
+    expect(run.status, run.error ?? undefined).toBe('succeeded');
+    expectOneOfEachSapObject(shared.sandbox);
   }, 90_000);
 
   it('when the connection is started again on an instance that has not swept yet, then the start ends the orphan and proceeds instead of answering 409', async () => {
@@ -153,7 +113,7 @@ describe('a run whose server died during its preflight', () => {
     // Sweeps hourly: only the start itself can end the orphan. While the starter's lease runs, that server might be
     // alive and about to queue the run: 409; once it ran out, the start goes ahead.
     const { port } = await startServer(3_600);
-    const { api, base } = await signedIn(port);
+    const { api, base } = await signedInOnDemo(`http://127.0.0.1:${port}`);
     let again = await api.post(`${base}/automation/runs`, { confirmChanges: true });
     const deadline = Date.now() + 20_000;
     while (again.status === 409 && Date.now() < deadline) {
@@ -162,9 +122,9 @@ describe('a run whose server died during its preflight', () => {
     }
     expect(again.status, JSON.stringify(again.body)).toBe(201);
     expect(again.body.id).not.toBe(orphan.id);
-    const run = await untilEnded(api, base);
+    const run = await untilRunEnded(api, base);
     expect(run.id).toBe(again.body.id);
-    expect(run.status, run.error).toBe('succeeded');
-    expectOneOfEachSapObject();
+    expect(run.status, run.error ?? undefined).toBe('succeeded');
+    expectOneOfEachSapObject(shared.sandbox);
   }, 90_000);
 });

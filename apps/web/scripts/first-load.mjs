@@ -5,11 +5,11 @@
 // (src/app/router.tsx), that route's chunk and its static imports, plus the chunks it imports before it is usable
 // (src/lib/contracts.ts, at the first API call); chunks loaded later by import() (dialogs, illustrations) are not counted.
 //   node scripts/first-load.mjs --check   exit 0 when dist/first-load.json was built from the current sources
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { sourceFingerprint as fingerprint } from '../../../scripts/source-fingerprint.mjs';
 
 const web = path.resolve(import.meta.dirname, '..');
 const root = path.resolve(web, '../..');
@@ -34,24 +34,18 @@ const BARE = { page: 'bare UI5', dist: bareDist, entry: 'bare-ui5.html', routes:
 
 /** A hash of everything the web build reads besides node_modules (package-lock.json stands for those); tests aside. */
 export function sourceFingerprint() {
-  const files = [];
-  const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (!entry.name.endsWith('.test.ts')) files.push(file);
-    }
-  };
-  walk(path.join(web, 'src'));
-  walk(path.join(web, 'scripts'));
-  walk(path.join(root, 'packages/shared/src'));
-  for (const name of ['index.html', 'bare-ui5.html', 'vite.config.ts', 'package.json', 'tsconfig.json']) files.push(path.join(web, name));
-  // Also read by the build: shared's package.json ("sideEffects": false lets the bundler drop unused modules) and the
-  // tsconfig files Vite takes its transform options (jsx, target) from, for the web and for shared's sources.
-  for (const name of ['packages/shared/package.json', 'packages/shared/tsconfig.json', 'tsconfig.base.json', 'package-lock.json']) files.push(path.join(root, name));
-  const hash = createHash('sha256');
-  for (const file of files.sort()) hash.update(`${path.relative(root, file)}\0`).update(fs.readFileSync(file)).update('\0');
-  return hash.digest('hex');
+  return fingerprint(root, {
+    dirs: ['apps/web/src', 'apps/web/scripts', 'packages/shared/src'],
+    files: [
+      ...['index.html', 'bare-ui5.html', 'vite.config.ts', 'package.json', 'tsconfig.json'].map((name) => `apps/web/${name}`),
+      // Also read by the build: shared's package.json ("sideEffects": false lets the bundler drop unused modules) and the
+      // tsconfig files Vite takes its transform options (jsx, target) from, for the web and for shared's sources.
+      'packages/shared/package.json',
+      'packages/shared/tsconfig.json',
+      'tsconfig.base.json',
+      'package-lock.json',
+    ],
+  });
 }
 
 const CHUNK_MODULES = '.vite/chunk-modules.json';
